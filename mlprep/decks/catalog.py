@@ -1,0 +1,110 @@
+"""Where decks come from (shipped + the user's folder + paths given) and how a quiz picks cards."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlprep.decks.loader import DECK_SUFFIXES, DeckSet, deck_files, load_decks
+from mlprep.decks.model import CARD_TYPES, Card, Deck
+from mlprep.errors import UsageError
+from mlprep.paths import Paths, resolve_paths
+
+
+def all_deck_files(paths: Paths) -> list[Path]:
+    """The shipped decks, then the user's own deck folder (if it exists)."""
+    locations = [paths.shipped_decks]
+    if paths.user_decks.is_dir():
+        locations.append(paths.user_decks)
+    return deck_files(locations)
+
+
+def lint(paths: Paths, targets: Sequence[Path] = ()) -> DeckSet:
+    """Check the given files/folders, or every deck mlprep would load."""
+    files = deck_files(targets) if targets else all_deck_files(paths)
+    return load_decks(files)
+
+
+def lint_shipped(paths: Paths | None = None) -> dict[str, object]:
+    """JSON-able lint summary of the shipped decks (used by `mlprep verify`)."""
+    paths = paths or resolve_paths()
+    result = load_decks(deck_files([paths.shipped_decks]))
+    return {
+        "ok": result.ok,
+        "decks": len(result.decks),
+        "cards": sum(len(d.cards) for d in result.decks),
+        "problems": [str(p) for p in result.problems],
+    }
+
+
+def _looks_like_path(selector: str) -> bool:
+    return selector.endswith(DECK_SUFFIXES) or "/" in selector or Path(selector).exists()
+
+
+def load_catalog(paths: Paths, selectors: Sequence[str] = ()) -> list[Deck]:
+    """The decks a command should use; any broken deck rejects the run (DeckError, exit 2).
+
+    Selectors are deck ids or paths. With only paths, just those files are read;
+    otherwise every known deck is loaded so ids can be checked for uniqueness.
+    """
+    path_selectors = [s for s in selectors if _looks_like_path(s)]
+    id_selectors = [s for s in selectors if not _looks_like_path(s)]
+    if path_selectors and not id_selectors:
+        loaded = load_decks(deck_files([Path(s) for s in path_selectors]))
+        loaded.raise_problems()
+        return loaded.decks
+    extra = deck_files([Path(s) for s in path_selectors])
+    known = all_deck_files(paths)
+    loaded = load_decks(known + [f for f in extra if f not in known])
+    loaded.raise_problems()
+    if not selectors:
+        return loaded.decks
+    by_id = loaded.by_id()
+    chosen: list[Deck] = []
+    for selector in id_selectors:
+        if selector not in by_id:
+            close = difflib.get_close_matches(selector, list(by_id), n=3)
+            hint = f"did you mean {', '.join(close)}?" if close else "run `mlprep deck list` to see them."
+            raise UsageError(f"no deck with id '{selector}'", hint=hint)
+        chosen.append(by_id[selector])
+    extra_resolved = {p.resolve() for p in extra}
+    chosen.extend(d for d in loaded.decks if d.path.resolve() in extra_resolved and d not in chosen)
+    return chosen
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+    def validate(self) -> None:
+        for card_type in self.types:
+            if card_type not in CARD_TYPES:
+                raise UsageError(f"unknown card type '{card_type}' for --type; use one of {', '.join(CARD_TYPES)}")
+
+
+def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[Card]:
+    """Cards of the chosen decks that pass --topic/--tag/--type (any value of each option)."""
+    card_filter.validate()
+    topics = {t.lower() for t in card_filter.topics}
+    known_topics = {(d.topic or "").lower() for d in decks}
+    unknown = topics - known_topics
+    if unknown:
+        raise UsageError(
+            f"no deck has topic {', '.join(sorted(unknown))}",
+            hint=f"topics: {', '.join(sorted(t for t in known_topics if t)) or 'none'}",
+        )
+    cards: list[Card] = []
+    for deck in decks:
+        if topics and (deck.topic or "").lower() not in topics:
+            continue
+        for card in deck.cards:
+            if card_filter.tags and not set(card_filter.tags) & set(card.tags):
+                continue
+            if card_filter.types and card.type not in card_filter.types:
+                continue
+            cards.append(card)
+    return cards

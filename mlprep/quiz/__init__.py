@@ -1,0 +1,1 @@
+"""The quiz domain: scheduling, grading and sessions. Returns data; never prints."""

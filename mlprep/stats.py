@@ -1,0 +1,133 @@
+"""Progress numbers for `mlprep stats` and `mlprep deck list`, computed from the store and decks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+
+from mlprep.decks.model import Deck
+from mlprep.quiz.scheduler import STATE_REVIEW
+from mlprep.quiz.session import start_of_local_day
+from mlprep.store import CardState, Store
+
+
+@dataclass
+class TopicCounts:
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+    due: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass
+class Stats:
+    reviews_total: int
+    reviews_today: int
+    due_now: int
+    due_next_7_days: list[int]
+    retention: float | None
+    retention_sample: int
+    streak_days: int
+    cards_total: int
+    topics: dict[str, TopicCounts] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["topics"] = {name: {**asdict(c), "total": c.total} for name, c in self.topics.items()}
+        return data
+
+
+def _streak(days: Sequence[str], today: date) -> int:
+    """Consecutive days with answers, ending today (or yesterday if nothing yet today)."""
+    have = {date.fromisoformat(d) for d in days}
+    cursor = today if today in have else today - timedelta(days=1)
+    streak = 0
+    while cursor in have:
+        streak += 1
+        cursor -= timedelta(days=1)
+    return streak
+
+
+def topic_of(deck: Deck) -> str:
+    return deck.topic or deck.id
+
+
+def _classify(state: CardState | None) -> str:
+    if state is None:
+        return "new"
+    return "review" if state.state == STATE_REVIEW else "learning"
+
+
+def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
+    day_start = start_of_local_day(now)
+    states = store.card_states()
+    stamp = now.timestamp()
+    topics: dict[str, TopicCounts] = {}
+    due_week = [0] * 7
+    cards_total = 0
+    due_now = 0
+    for deck in decks:
+        counts = topics.setdefault(topic_of(deck), TopicCounts())
+        for card in deck.cards:
+            cards_total += 1
+            state = states.get(card.key)
+            kind = _classify(state)
+            setattr(counts, kind, getattr(counts, kind) + 1)
+            if state is None:
+                continue
+            if state.due <= stamp:
+                due_now += 1
+                counts.due += 1
+            else:
+                offset = (datetime.fromtimestamp(state.due, tz=now.tzinfo) - day_start).days
+                if 0 <= offset < 7:
+                    due_week[offset] += 1
+    recalled, sample = store.retention()
+    return Stats(
+        reviews_total=store.review_count(),
+        reviews_today=store.count_reviews_since(day_start.timestamp()),
+        due_now=due_now,
+        due_next_7_days=due_week,
+        retention=(recalled / sample) if sample else None,
+        retention_sample=sample,
+        streak_days=_streak(store.review_days(), day_start.date()),
+        cards_total=cards_total,
+        topics=topics,
+    )
+
+
+@dataclass
+class DeckRow:
+    id: str
+    title: str
+    topic: str | None
+    cards: int
+    due: int
+    new: int
+    path: str
+
+
+def deck_rows(store: Store | None, decks: Sequence[Deck], now: datetime, lang: str) -> list[DeckRow]:
+    states = store.card_states() if store else {}
+    stamp = now.timestamp()
+    rows = []
+    for deck in decks:
+        due = sum(1 for c in deck.cards if c.key in states and states[c.key].due <= stamp)
+        new = sum(1 for c in deck.cards if c.key not in states)
+        rows.append(
+            DeckRow(
+                id=deck.id,
+                title=deck.title.get("zh" if lang == "zh" else "en"),
+                topic=deck.topic,
+                cards=len(deck.cards),
+                due=due,
+                new=new,
+                path=str(deck.path),
+            )
+        )
+    return rows

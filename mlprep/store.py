@@ -1,0 +1,430 @@
+"""The progress store: one SQLite file (WAL) holding card states, the review log and kata attempts.
+
+Every answer is its own short transaction (`BEGIN IMMEDIATE`), so a session
+killed with `kill -9` loses at most the answer in flight and two sessions on
+the same file both keep every answer. A store that cannot be read safely is
+reported and never overwritten.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from mlprep.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE card_states (
+    deck_id    TEXT NOT NULL,
+    card_id    TEXT NOT NULL,
+    fsrs       TEXT NOT NULL,      -- fsrs.Card.to_json()
+    state      INTEGER NOT NULL,   -- fsrs.State value: 1 learning, 2 review, 3 relearning
+    due        REAL NOT NULL,      -- unix seconds
+    PRIMARY KEY (deck_id, card_id)
+);
+CREATE INDEX card_states_due ON card_states (due);
+CREATE TABLE reviews (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    deck_id      TEXT NOT NULL,
+    card_id      TEXT NOT NULL,
+    rating       INTEGER NOT NULL,  -- 1 again, 2 hard, 3 good, 4 easy
+    mode         TEXT NOT NULL,     -- review | cram
+    reviewed_at  REAL NOT NULL,     -- unix seconds
+    duration_ms  INTEGER,
+    correct      INTEGER,           -- auto-graded verdict, NULL for self-graded cards
+    state_before TEXT,              -- fsrs json before the answer (NULL: the card was new)
+    state_after  TEXT,              -- fsrs json after the answer (NULL in cram mode)
+    session_id   TEXT
+);
+CREATE INDEX reviews_card ON reviews (deck_id, card_id);
+CREATE INDEX reviews_time ON reviews (reviewed_at);
+CREATE TABLE kata_attempts (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kata    TEXT NOT NULL,
+    status  TEXT NOT NULL,          -- pass | fail | error
+    passed  INTEGER NOT NULL,
+    failed  INTEGER NOT NULL,
+    seed    INTEGER NOT NULL,
+    at      REAL NOT NULL
+);
+CREATE INDEX kata_attempts_kata ON kata_attempts (kata);
+"""
+
+# version reached -> SQL that upgrades the previous version to it (older stores upgrade in place)
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
+
+
+@dataclass(frozen=True)
+class CardState:
+    deck_id: str
+    card_id: str
+    fsrs: str
+    state: int
+    due: float
+
+
+@dataclass(frozen=True)
+class Review:
+    """One row of the review log; `id` is None until it is stored."""
+
+    deck_id: str
+    card_id: str
+    rating: int
+    mode: str
+    reviewed_at: float
+    duration_ms: int | None = None
+    correct: bool | None = None
+    state_before: str | None = None
+    state_after: str | None = None
+    session_id: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class KataAttempt:
+    kata: str
+    status: str
+    passed: int
+    failed: int
+    seed: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ScheduledAnswer:
+    """What a scheduling function returns for one answer: the log row and the card's new state."""
+
+    review: Review
+    new_state: CardState | None
+
+
+def _store_error(path: Path, error: sqlite3.Error) -> StoreError:
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"the progress store {path} is read-only ({text}); nothing was changed.",
+            hint="make the file and its folder writable, or set MLPREP_HOME to a writable folder.",
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"the progress store {path} stayed locked by another mlprep process ({text}).",
+            hint="finish or close the other session and try again.",
+        )
+    return StoreError(
+        f"the progress store {path} cannot be read ({text}); it was left untouched.",
+        hint="move the file aside (or restore a backup) and run again to start a fresh store.",
+    )
+
+
+class Store:
+    """A connection to the progress store; use `open_store` to get one."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction: committed whole or not at all."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise _store_error(self.path, error) from error
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        try:
+            return list(self._db.execute(sql, params))
+        except sqlite3.Error as error:
+            raise _store_error(self.path, error) from error
+
+    # -- card states -----------------------------------------------------------------
+    def card_states(self) -> dict[tuple[str, str], CardState]:
+        rows = self._read("SELECT deck_id, card_id, fsrs, state, due FROM card_states")
+        return {(str(r[0]), str(r[1])): CardState(*r) for r in rows}  # type: ignore[arg-type]
+
+    def card_state(self, deck_id: str, card_id: str) -> CardState | None:
+        rows = self._read(
+            "SELECT deck_id, card_id, fsrs, state, due FROM card_states"
+            " WHERE deck_id = ? AND card_id = ?",
+            (deck_id, card_id),
+        )
+        return CardState(*rows[0]) if rows else None  # type: ignore[arg-type]
+
+    def answer(
+        self,
+        deck_id: str,
+        card_id: str,
+        schedule: Callable[[CardState | None], ScheduledAnswer],
+    ) -> Review:
+        """Read the card's current state, let `schedule` compute the answer, store both atomically.
+
+        Reading inside the transaction means a concurrent session's answer to the
+        same card is built upon, never overwritten.
+        """
+        with self._write() as db:
+            row = db.execute(
+                "SELECT deck_id, card_id, fsrs, state, due FROM card_states"
+                " WHERE deck_id = ? AND card_id = ?",
+                (deck_id, card_id),
+            ).fetchone()
+            outcome = schedule(CardState(*row) if row else None)
+            review = outcome.review
+            cursor = db.execute(
+                "INSERT INTO reviews (deck_id, card_id, rating, mode, reviewed_at, duration_ms,"
+                " correct, state_before, state_after, session_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    review.deck_id,
+                    review.card_id,
+                    review.rating,
+                    review.mode,
+                    review.reviewed_at,
+                    review.duration_ms,
+                    None if review.correct is None else int(review.correct),
+                    review.state_before,
+                    review.state_after,
+                    review.session_id,
+                ),
+            )
+            if outcome.new_state is not None:
+                self._put_state(db, outcome.new_state)
+        return _replace_id(review, cursor.lastrowid)
+
+    @staticmethod
+    def _put_state(db: sqlite3.Connection, state: CardState) -> None:
+        db.execute(
+            "INSERT INTO card_states (deck_id, card_id, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (deck_id, card_id) DO UPDATE SET"
+            " fsrs = excluded.fsrs, state = excluded.state, due = excluded.due",
+            (state.deck_id, state.card_id, state.fsrs, state.state, state.due),
+        )
+
+    def undo(self, review_id: int, restore: Callable[[str], CardState] | None = None) -> Review:
+        """Delete one logged answer and put the card back exactly as it was before it.
+
+        `restore` rebuilds a `CardState` row from the `state_before` JSON. Undo is
+        refused when another answer to the same card was logged after this one.
+        """
+        with self._write() as db:
+            row = db.execute(
+                "SELECT deck_id, card_id, rating, mode, reviewed_at, duration_ms, correct,"
+                " state_before, state_after, session_id, id FROM reviews WHERE id = ?",
+                (review_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"answer #{review_id} is no longer in the store; nothing to undo.")
+            review = _review_from_row(row)
+            if review.mode == "review":
+                (newer,) = db.execute(
+                    "SELECT COUNT(*) FROM reviews WHERE deck_id = ? AND card_id = ?"
+                    " AND mode = 'review' AND id > ?",
+                    (review.deck_id, review.card_id, review_id),
+                ).fetchone()
+                if newer:
+                    raise StoreError(
+                        f"card {review.deck_id}/{review.card_id} was answered again in another "
+                        "session after this answer; undo would lose that answer, so it was refused."
+                    )
+                if review.state_before is None:
+                    db.execute(
+                        "DELETE FROM card_states WHERE deck_id = ? AND card_id = ?",
+                        (review.deck_id, review.card_id),
+                    )
+                elif restore is not None:
+                    self._put_state(db, restore(review.state_before))
+            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        return review
+
+    # -- review log ------------------------------------------------------------------
+    def reviews(self, since: float | None = None) -> list[Review]:
+        sql = (
+            "SELECT deck_id, card_id, rating, mode, reviewed_at, duration_ms, correct,"
+            " state_before, state_after, session_id, id FROM reviews"
+        )
+        params: tuple[object, ...] = ()
+        if since is not None:
+            sql += " WHERE reviewed_at >= ?"
+            params = (since,)
+        return [_review_from_row(r) for r in self._read(sql + " ORDER BY id", params)]
+
+    def new_cards_since(self, since: float) -> int:
+        """How many cards had their first scheduled answer at or after `since` (the daily new-card budget)."""
+        rows = self._read(
+            "SELECT COUNT(DISTINCT deck_id || '/' || card_id) FROM reviews"
+            " WHERE mode = 'review' AND state_before IS NULL AND reviewed_at >= ?",
+            (since,),
+        )
+        return int(rows[0][0])  # type: ignore[call-overload]
+
+    def review_days(self) -> list[str]:
+        """Distinct local dates (YYYY-MM-DD) that have at least one answer, newest first."""
+        rows = self._read(
+            "SELECT DISTINCT date(reviewed_at, 'unixepoch', 'localtime') AS day FROM reviews"
+            " ORDER BY day DESC"
+        )
+        return [str(r[0]) for r in rows]
+
+    def retention(self) -> tuple[int, int]:
+        """(recalled, total) over scheduled answers to cards that were in the review state."""
+        rows = self._read(
+            "SELECT COALESCE(SUM(rating > 1), 0), COUNT(*) FROM reviews"
+            " WHERE mode = 'review' AND state_before IS NOT NULL"
+            " AND json_extract(state_before, '$.state') = 2"
+        )
+        return int(rows[0][0]), int(rows[0][1])  # type: ignore[call-overload]
+
+    def count_reviews_since(self, since: float) -> int:
+        rows = self._read("SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?", (since,))
+        return int(rows[0][0])  # type: ignore[call-overload]
+
+    def review_count(self) -> int:
+        return int(self._read("SELECT COUNT(*) FROM reviews")[0][0])  # type: ignore[call-overload]
+
+    # -- kata attempts ---------------------------------------------------------------
+    def record_kata_attempt(
+        self, kata: str, status: str, passed: int, failed: int, seed: int, at: datetime
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO kata_attempts (kata, status, passed, failed, seed, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (kata, status, passed, failed, seed, at.timestamp()),
+            )
+
+    def kata_attempts(self) -> list[KataAttempt]:
+        rows = self._read(
+            "SELECT kata, status, passed, failed, seed, at FROM kata_attempts ORDER BY id"
+        )
+        return [
+            KataAttempt(
+                kata=str(r[0]),
+                status=str(r[1]),
+                passed=int(r[2]),  # type: ignore[call-overload]
+                failed=int(r[3]),  # type: ignore[call-overload]
+                seed=int(r[4]),  # type: ignore[call-overload]
+                at=datetime.fromtimestamp(float(r[5]), tz=timezone.utc),  # type: ignore[arg-type]
+            )
+            for r in rows
+        ]
+
+
+def _review_from_row(row: tuple[object, ...]) -> Review:
+    correct = row[6]
+    return Review(
+        deck_id=str(row[0]),
+        card_id=str(row[1]),
+        rating=int(row[2]),  # type: ignore[call-overload]
+        mode=str(row[3]),
+        reviewed_at=float(row[4]),  # type: ignore[arg-type]
+        duration_ms=None if row[5] is None else int(row[5]),  # type: ignore[call-overload]
+        correct=None if correct is None else bool(correct),
+        state_before=None if row[7] is None else str(row[7]),
+        state_after=None if row[8] is None else str(row[8]),
+        session_id=None if row[9] is None else str(row[9]),
+        id=int(row[10]),  # type: ignore[call-overload]
+    )
+
+
+def _replace_id(review: Review, review_id: int | None) -> Review:
+    from dataclasses import replace
+
+    return replace(review, id=review_id)
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    (version,) = db.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the progress store {path} was written by a newer mlprep (schema {version}, "
+            f"this one knows up to {SCHEMA_VERSION}); it was left untouched.",
+            hint="upgrade mlprep (pip install -U mlprep), or point MLPREP_HOME elsewhere.",
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0:
+        _backup(db, path, version)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        (current,) = db.execute("PRAGMA user_version").fetchone()  # re-read under the lock
+        for target in range(current + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[target].split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {target}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _backup(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """Copy an older store aside before upgrading it in place."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    with sqlite3.connect(target) as copy:
+        db.backup(copy)
+    copy.close()
+
+
+def open_store(path: Path, *, create: bool = True) -> Store:
+    """Open (and if needed create or upgrade) the store at `path`."""
+    if not path.exists():
+        if not create:
+            raise StoreError(f"there is no progress store at {path} yet; answer a card first.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the folder for the progress store {path.parent}: {error.strerror}.",
+                hint="set MLPREP_HOME to a writable folder.",
+            ) from error
+    elif path.is_dir():
+        raise StoreError(f"the progress store path {path} is a folder, not a file.")
+    try:
+        db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise _store_error(path, error) from error
+    try:
+        # Reading the schema first makes a non-database file fail before anything is written.
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        db.execute("PRAGMA busy_timeout = 30000")
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        _migrate(db, path)
+    except sqlite3.Error as error:
+        db.close()
+        raise _store_error(path, error) from error
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, path)

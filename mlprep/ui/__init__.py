@@ -1,0 +1,1 @@
+"""The rendering layer: the only package that imports Rich or prints."""

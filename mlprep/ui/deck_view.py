@@ -1,0 +1,42 @@
+"""Deck lint results and the deck table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+
+from rich.markup import escape
+from rich.table import Table
+
+from mlprep.decks.loader import DeckSet
+from mlprep.stats import DeckRow
+from mlprep.ui.console import print_json, stdout_console
+
+
+def show_lint(result: DeckSet) -> None:
+    """One line per valid deck and a closing summary; problems are printed by the error handler."""
+    console = stdout_console()
+    for deck in result.decks:
+        kinds = Counter(card.type for card in deck.cards)
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        console.print(f"[ok]ok[/] {escape(str(deck.path))}: deck '{escape(deck.id)}', {len(deck.cards)} cards ({detail})")
+    broken = len({p.location.path for p in result.problems})
+    cards = sum(len(d.cards) for d in result.decks)
+    if result.ok:
+        console.print(f"{len(result.decks)} decks, {cards} cards: all valid")
+    else:
+        console.print(
+            f"[bad]{len(result.problems)} problems in {broken} files[/]; {len(result.decks)} decks valid"
+        )
+
+
+def show_deck_list(rows: list[DeckRow], *, as_json: bool) -> None:
+    if as_json:
+        print_json([asdict(row) for row in rows])
+        return
+    table = Table(title="decks", title_justify="left")
+    for column in ("id", "title", "topic", "cards", "due", "new"):
+        table.add_column(column, justify="right" if column in ("cards", "due", "new") else "left")
+    for row in rows:
+        table.add_row(escape(row.id), escape(row.title), escape(row.topic or ""), str(row.cards), str(row.due), str(row.new))
+    stdout_console().print(table)

@@ -1,0 +1,116 @@
+"""Reading the user's answers: single keys on a terminal, one line per answer from a pipe.
+
+`TerminalInput` reads a key without Enter (cbreak mode) for reveal and grade
+prompts and a full line (with editing and CJK input) for typed answers.
+`LineInput` serves scripts: every prompt consumes one line; end of input
+ends the session cleanly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Protocol, TextIO
+
+
+class EndOfInput(Exception):
+    """Standard input is exhausted (a script ran out of answers, or Ctrl-D)."""
+
+
+class InputSource(Protocol):
+    interactive: bool
+
+    def key(self) -> str:
+        """One keypress ('\\n' for Enter)."""
+        ...
+
+    def line(self, prompt: str) -> str:
+        """One line of text, without the newline."""
+        ...
+
+
+class LineInput:
+    """Answers from a pipe or file: one line per prompt."""
+
+    interactive = False
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdin
+
+    def _read(self) -> str:
+        text = self.stream.readline()
+        if text == "":
+            raise EndOfInput
+        return text.rstrip("\r\n")
+
+    def key(self) -> str:
+        text = self._read().strip()
+        return text[:1] if text else "\n"
+
+    def line(self, prompt: str) -> str:
+        return self._read()
+
+
+class TerminalInput:
+    """A real terminal: cbreak single keys, cooked lines."""
+
+    interactive = True
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdin
+        self.fd = self.stream.fileno()
+
+    def key(self) -> str:
+        if os.name == "nt":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            char = msvcrt.getwch()
+            return "\n" if char in "\r\n" else char
+        import termios
+        import tty
+
+        saved = termios.tcgetattr(self.fd)
+        try:
+            tty.setcbreak(self.fd)  # ISIG stays on: Ctrl-C still raises KeyboardInterrupt
+            data = os.read(self.fd, 1)
+            if not data:
+                raise EndOfInput
+            first = data[0]
+            extra = 1 if first >= 0xC0 else 0
+            extra += 1 if first >= 0xE0 else 0
+            extra += 1 if first >= 0xF0 else 0
+            for _ in range(extra):
+                data += os.read(self.fd, 1)
+            if data == b"\x1b":  # swallow the rest of an escape sequence (arrow keys)
+                _drain(self.fd)
+                return ""
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
+        if data == b"\x04":
+            raise EndOfInput
+        char = data.decode("utf-8", errors="replace")
+        return "\n" if char in "\r\n" else char
+
+    def line(self, prompt: str) -> str:
+        try:
+            return input(prompt)
+        except EOFError:
+            raise EndOfInput from None
+
+
+def _drain(fd: int) -> None:
+    import select
+
+    while select.select([fd], [], [], 0.01)[0]:
+        if not os.read(fd, 16):
+            break
+
+
+def input_for(stream: TextIO | None = None) -> InputSource:
+    """Terminal input when stdin is a TTY, line input otherwise."""
+    stream = stream or sys.stdin
+    try:
+        is_tty = stream.isatty()
+    except (AttributeError, ValueError):
+        is_tty = False
+    return TerminalInput(stream) if is_tty else LineInput(stream)
