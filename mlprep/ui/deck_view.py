@@ -25,8 +25,10 @@ def show_lint(result: DeckSet) -> None:
     if result.ok:
         console.print(f"{len(result.decks)} decks, {cards} cards: all valid")
     else:
+        problems = len(result.problems)
         console.print(
-            f"[bad]{len(result.problems)} problems in {broken} files[/]; {len(result.decks)} decks valid"
+            f"[bad]{problems} problem{'s' if problems != 1 else ''} in {broken} file{'s' if broken != 1 else ''}[/];"
+            f" {len(result.decks)} valid deck{'s' if len(result.decks) != 1 else ''}"
         )
 
 
