@@ -112,7 +112,9 @@ class DeckRow:
     path: str
 
 
-def deck_rows(store: Store | None, decks: Sequence[Deck], now: datetime, lang: str) -> list[DeckRow]:
+def deck_rows(
+    store: Store | None, decks: Sequence[Deck], now: datetime, lang: str
+) -> list[DeckRow]:
     states = store.card_states() if store else {}
     stamp = now.timestamp()
     rows = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from mlprep.errors import StoreError
 
@@ -159,7 +160,7 @@ class Store:
         except sqlite3.Error as error:
             raise _store_error(self.path, error) from error
 
-    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return list(self._db.execute(sql, params))
         except sqlite3.Error as error:
@@ -168,7 +169,7 @@ class Store:
     # -- card states -----------------------------------------------------------------
     def card_states(self) -> dict[tuple[str, str], CardState]:
         rows = self._read("SELECT deck_id, card_id, fsrs, state, due FROM card_states")
-        return {(str(r[0]), str(r[1])): CardState(*r) for r in rows}  # type: ignore[arg-type]
+        return {(str(r[0]), str(r[1])): CardState(*r) for r in rows}
 
     def card_state(self, deck_id: str, card_id: str) -> CardState | None:
         rows = self._read(
@@ -176,7 +177,7 @@ class Store:
             " WHERE deck_id = ? AND card_id = ?",
             (deck_id, card_id),
         )
-        return CardState(*rows[0]) if rows else None  # type: ignore[arg-type]
+        return CardState(*rows[0]) if rows else None
 
     def answer(
         self,
@@ -282,7 +283,7 @@ class Store:
             " WHERE mode = 'review' AND state_before IS NULL AND reviewed_at >= ?",
             (since,),
         )
-        return int(rows[0][0])  # type: ignore[call-overload]
+        return int(rows[0][0])
 
     def review_days(self) -> list[str]:
         """Distinct local dates (YYYY-MM-DD) that have at least one answer, newest first."""
@@ -299,14 +300,14 @@ class Store:
             " WHERE mode = 'review' AND state_before IS NOT NULL"
             " AND json_extract(state_before, '$.state') = 2"
         )
-        return int(rows[0][0]), int(rows[0][1])  # type: ignore[call-overload]
+        return int(rows[0][0]), int(rows[0][1])
 
     def count_reviews_since(self, since: float) -> int:
         rows = self._read("SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?", (since,))
-        return int(rows[0][0])  # type: ignore[call-overload]
+        return int(rows[0][0])
 
     def review_count(self) -> int:
-        return int(self._read("SELECT COUNT(*) FROM reviews")[0][0])  # type: ignore[call-overload]
+        return int(self._read("SELECT COUNT(*) FROM reviews")[0][0])
 
     # -- kata attempts ---------------------------------------------------------------
     def record_kata_attempt(
@@ -327,29 +328,29 @@ class Store:
             KataAttempt(
                 kata=str(r[0]),
                 status=str(r[1]),
-                passed=int(r[2]),  # type: ignore[call-overload]
-                failed=int(r[3]),  # type: ignore[call-overload]
-                seed=int(r[4]),  # type: ignore[call-overload]
-                at=datetime.fromtimestamp(float(r[5]), tz=timezone.utc),  # type: ignore[arg-type]
+                passed=int(r[2]),
+                failed=int(r[3]),
+                seed=int(r[4]),
+                at=datetime.fromtimestamp(float(r[5]), tz=timezone.utc),
             )
             for r in rows
         ]
 
 
-def _review_from_row(row: tuple[object, ...]) -> Review:
+def _review_from_row(row: tuple[Any, ...]) -> Review:
     correct = row[6]
     return Review(
         deck_id=str(row[0]),
         card_id=str(row[1]),
-        rating=int(row[2]),  # type: ignore[call-overload]
+        rating=int(row[2]),
         mode=str(row[3]),
-        reviewed_at=float(row[4]),  # type: ignore[arg-type]
-        duration_ms=None if row[5] is None else int(row[5]),  # type: ignore[call-overload]
+        reviewed_at=float(row[4]),
+        duration_ms=None if row[5] is None else int(row[5]),
         correct=None if correct is None else bool(correct),
         state_before=None if row[7] is None else str(row[7]),
         state_after=None if row[8] is None else str(row[8]),
         session_id=None if row[9] is None else str(row[9]),
-        id=int(row[10]),  # type: ignore[call-overload]
+        id=int(row[10]),
     )
 
 

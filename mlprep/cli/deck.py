@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,7 +19,9 @@ def register(app: typer.Typer) -> None:
 @deck_app.command("lint")
 def lint(
     ctx: typer.Context,
-    targets: Optional[list[Path]] = typer.Argument(None, metavar="[PATH]...", help="Deck files or folders (default: shipped + your decks)."),
+    targets: list[Path] | None = typer.Argument(
+        None, metavar="[PATH]...", help="Deck files or folders (default: shipped + your decks)."
+    ),
 ) -> None:
     """Check decks against the deck format; exit 2 with located messages if any is broken."""
     from mlprep.decks.catalog import lint as lint_decks
@@ -36,7 +37,7 @@ def lint(
 def list_decks(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="en, zh or both."),
+    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
 ) -> None:
     """Every deck: id, title, topic, card count and how many are due."""
     from mlprep.decks.catalog import load_catalog

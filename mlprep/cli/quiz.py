@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from mlprep.cli.app import state
@@ -16,15 +14,33 @@ def register(app: typer.Typer) -> None:
 
 def quiz(
     ctx: typer.Context,
-    decks: Optional[list[str]] = typer.Argument(None, metavar="[DECK_ID|PATH]...", help="Decks to study (default: all)."),
-    topic: Optional[list[str]] = typer.Option(None, "--topic", help="Only decks with this topic (repeatable)."),
-    tag: Optional[list[str]] = typer.Option(None, "--tag", help="Only cards with this tag (repeatable)."),
-    card_type: Optional[list[str]] = typer.Option(None, "--type", help="Only cards of this type: basic, mcq, typed, cloze."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many cards this session."),
-    new: Optional[int] = typer.Option(None, "--new", min=0, help="New cards allowed today (default 20)."),
-    mode: str = typer.Option("review", "--mode", help="review (scheduled) or cram (any cards, schedule untouched)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="en, zh or both (default: MLPREP_LANG, then locale)."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed for card and choice order (reproducible sessions)."),
+    decks: list[str] | None = typer.Argument(
+        None, metavar="[DECK_ID|PATH]...", help="Decks to study (default: all)."
+    ),
+    topic: list[str] | None = typer.Option(
+        None, "--topic", help="Only decks with this topic (repeatable)."
+    ),
+    tag: list[str] | None = typer.Option(
+        None, "--tag", help="Only cards with this tag (repeatable)."
+    ),
+    card_type: list[str] | None = typer.Option(
+        None, "--type", help="Only cards of this type: basic, mcq, typed, cloze."
+    ),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, help="At most this many cards this session."
+    ),
+    new: int | None = typer.Option(
+        None, "--new", min=0, help="New cards allowed today (default 20)."
+    ),
+    mode: str = typer.Option(
+        "review", "--mode", help="review (scheduled) or cram (any cards, schedule untouched)."
+    ),
+    lang: str | None = typer.Option(
+        None, "--lang", help="en, zh or both (default: MLPREP_LANG, then locale)."
+    ),
+    seed: int | None = typer.Option(
+        None, "--seed", help="Seed for card and choice order (reproducible sessions)."
+    ),
 ) -> None:
     """Study due and new cards with spaced repetition (FSRS); progress is saved after every answer."""
     from mlprep.decks.catalog import CardFilter, load_catalog, select_cards
@@ -40,7 +56,9 @@ def quiz(
     display = resolve_lang(lang)
     paths = state(ctx).paths
     chosen = load_catalog(paths, decks or [])
-    cards = select_cards(chosen, CardFilter(tuple(topic or ()), tuple(tag or ()), tuple(card_type or ())))
+    cards = select_cards(
+        chosen, CardFilter(tuple(topic or ()), tuple(tag or ()), tuple(card_type or ()))
+    )
     options = QuizOptions(
         mode=mode,  # type: ignore[arg-type]
         limit=limit,

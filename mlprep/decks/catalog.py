@@ -66,7 +66,11 @@ def load_catalog(paths: Paths, selectors: Sequence[str] = ()) -> list[Deck]:
     for selector in id_selectors:
         if selector not in by_id:
             close = difflib.get_close_matches(selector, list(by_id), n=3)
-            hint = f"did you mean {', '.join(close)}?" if close else "run `mlprep deck list` to see them."
+            hint = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else "run `mlprep deck list` to see them."
+            )
             raise UsageError(f"no deck with id '{selector}'", hint=hint)
         chosen.append(by_id[selector])
     extra_resolved = {p.resolve() for p in extra}
@@ -83,7 +87,9 @@ class CardFilter:
     def validate(self) -> None:
         for card_type in self.types:
             if card_type not in CARD_TYPES:
-                raise UsageError(f"unknown card type '{card_type}' for --type; use one of {', '.join(CARD_TYPES)}")
+                raise UsageError(
+                    f"unknown card type '{card_type}' for --type; use one of {', '.join(CARD_TYPES)}"
+                )
 
 
 def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[Card]:

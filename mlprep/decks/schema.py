@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import Any
 
 from mlprep.decks.model import CARD_TYPES, Card, Deck, Text
 from mlprep.decks.yamltree import AnyNode, Mapping, Scalar, Sequence, describe
@@ -73,9 +74,15 @@ class _Checker:
             values: dict[str, str] = {}
             for lang, child in node.items.items():
                 if lang not in ("en", "zh"):
-                    self.add(node.key_positions[lang], f"{what} has language '{lang}'; use en or zh")
+                    self.add(
+                        node.key_positions[lang], f"{what} has language '{lang}'; use en or zh"
+                    )
                     continue
-                if not isinstance(child, Scalar) or isinstance(child.value, bool) or child.value is None:
+                if (
+                    not isinstance(child, Scalar)
+                    or isinstance(child.value, bool)
+                    or child.value is None
+                ):
                     self.add(child, f"{what}.{lang} must be text, not {describe(child)}")
                     continue
                 if not str(child.value).strip():
@@ -92,7 +99,11 @@ class _Checker:
         if node is None:
             self.add(where, f"{what} is missing: add `id: some-name` ([a-z0-9-])")
             return None
-        if not isinstance(node, Scalar) or not isinstance(node.value, (str, int)) or isinstance(node.value, bool):
+        if (
+            not isinstance(node, Scalar)
+            or not isinstance(node.value, (str, int))
+            or isinstance(node.value, bool)
+        ):
             self.add(node, f"{what} must be a name like 'ln-vs-bn', not {describe(node)}")
             return None
         value = str(node.value)
@@ -111,7 +122,9 @@ class _Checker:
                 continue
             suggestion = _suggest(key, allowed)
             hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-            self.add(position, f"unknown field '{key}' in {what}{hint}; allowed: {', '.join(allowed)}")
+            self.add(
+                position, f"unknown field '{key}' in {what}{hint}; allowed: {', '.join(allowed)}"
+            )
 
 
 def _suggest(key: str, allowed: tuple[str, ...]) -> str | None:
@@ -134,7 +147,9 @@ def build_deck(path: Path, root: AnyNode | None) -> tuple[Deck | None, list[Prob
         check.add((1, 1), "empty file: a deck needs id, title and cards")
         return None, check.problems
     if not isinstance(root, Mapping):
-        check.add(root, f"a deck file must be a mapping with id, title and cards, not {describe(root)}")
+        check.add(
+            root, f"a deck file must be a mapping with id, title and cards, not {describe(root)}"
+        )
         return None, check.problems
     check.unknown_fields(root, DECK_FIELDS, "the deck")
     fields = root.items
@@ -143,7 +158,9 @@ def build_deck(path: Path, root: AnyNode | None) -> tuple[Deck | None, list[Prob
     if "title" not in fields:
         check.add(root, "deck title is missing: add `title: {en: ..., zh: ...}`")
     topic = _topic(check, fields.get("topic"))
-    description = check.text(fields["description"], "description") if "description" in fields else None
+    description = (
+        check.text(fields["description"], "description") if "description" in fields else None
+    )
     if "version" in fields:
         version = fields["version"]
         if not isinstance(version, Scalar) or version.value != FORMAT_VERSION:
@@ -211,7 +228,9 @@ def _card(check: _Checker, node: AnyNode, deck_id: str) -> Card | None:
             shown = value if isinstance(value, str) else describe(type_node)
             close = difflib.get_close_matches(str(shown), CARD_TYPES, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            check.add(type_node, f"unknown card type '{shown}'{hint}; use one of {', '.join(CARD_TYPES)}")
+            check.add(
+                type_node, f"unknown card type '{shown}'{hint}; use one of {', '.join(CARD_TYPES)}"
+            )
             return None
         card_type = str(value)
     allowed = COMMON_FIELDS + TYPE_FIELDS[card_type]
@@ -227,8 +246,8 @@ def _card(check: _Checker, node: AnyNode, deck_id: str) -> Card | None:
     return Card(deck_id=deck_id, id=card_id, type=card_type, line=node.line, **parts, **extra)
 
 
-def _optional(check: _Checker, fields: dict[str, AnyNode]) -> dict[str, object]:
-    extra: dict[str, object] = {}
+def _optional(check: _Checker, fields: dict[str, AnyNode]) -> dict[str, Any]:
+    extra: dict[str, Any] = {}
     if "explain" in fields:
         extra["explain"] = check.text(fields["explain"], "explain")
     if "tags" in fields:
@@ -238,7 +257,11 @@ def _optional(check: _Checker, fields: dict[str, AnyNode]) -> dict[str, object]:
         else:
             values = []
             for tag in tags.items:
-                if not isinstance(tag, Scalar) or not isinstance(tag.value, str) or not tag.value.strip():
+                if (
+                    not isinstance(tag, Scalar)
+                    or not isinstance(tag.value, str)
+                    or not tag.value.strip()
+                ):
                     check.add(tag, f"each tag must be a short text, not {describe(tag)}")
                 else:
                     values.append(tag.value.strip())
@@ -267,8 +290,8 @@ def _optional(check: _Checker, fields: dict[str, AnyNode]) -> dict[str, object]:
 
 def _type_parts(
     check: _Checker, card_type: str, fields: dict[str, AnyNode], label: str
-) -> dict[str, object] | None:
-    parts: dict[str, object] = {}
+) -> dict[str, Any] | None:
+    parts: dict[str, Any] = {}
     if "q" in fields:
         parts["q"] = check.text(fields["q"], "q")
     if card_type == "basic" and "a" in fields:
@@ -292,11 +315,16 @@ def _type_parts(
 
 def _choices(check: _Checker, node: AnyNode) -> tuple[Text, ...] | None:
     if not isinstance(node, Sequence):
-        check.add(node, f"choices must be a list of {MIN_CHOICES}-{MAX_CHOICES} options, not {describe(node)}")
+        check.add(
+            node,
+            f"choices must be a list of {MIN_CHOICES}-{MAX_CHOICES} options, not {describe(node)}",
+        )
         return None
     count = len(node.items)
     if not MIN_CHOICES <= count <= MAX_CHOICES:
-        check.add(node, f"an mcq needs {MIN_CHOICES} to {MAX_CHOICES} choices, this one has {count}")
+        check.add(
+            node, f"an mcq needs {MIN_CHOICES} to {MAX_CHOICES} choices, this one has {count}"
+        )
         return None
     texts = [check.text(item, f"choice {i}") for i, item in enumerate(node.items)]
     if any(t is None for t in texts):
@@ -349,7 +377,10 @@ def _accepted(check: _Checker, node: AnyNode, label: str) -> tuple[str, ...] | N
             check.add(item, "YAML read this answer as a boolean (yes/no/on/off): put it in quotes")
             return None
         if value is None or not isinstance(value, (str, int, float)) or not str(value).strip():
-            check.add(item, f"each accepted answer must be non-empty text or a number, not {describe(item)}")
+            check.add(
+                item,
+                f"each accepted answer must be non-empty text or a number, not {describe(item)}",
+            )
             return None
         accepted.append(str(value))
     return tuple(accepted)
@@ -367,5 +398,13 @@ def _check_gaps(check: _Checker, node: AnyNode, text: Text) -> None:
         elif any(not g.strip() or not any(a.strip() for a in g.split("|")) for g in gaps):
             check.add(where, "cloze text has an empty {{}} gap")
         counts[lang] = len(gaps)
-    if "en" in counts and "zh" in counts and counts["en"] != counts["zh"] and min(counts.values()) > 0:
-        check.add(node, f"cloze en has {counts['en']} gaps but zh has {counts['zh']}: keep the same gaps in both")
+    if (
+        "en" in counts
+        and "zh" in counts
+        and counts["en"] != counts["zh"]
+        and min(counts.values()) > 0
+    ):
+        check.add(
+            node,
+            f"cloze en has {counts['en']} gaps but zh has {counts['zh']}: keep the same gaps in both",
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -58,7 +58,7 @@ class Mapping(Node):
     key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-AnyNode = Union[Scalar, Sequence, Mapping]
+AnyNode = Scalar | Sequence | Mapping
 
 
 def describe(node: AnyNode) -> str:
@@ -85,7 +85,9 @@ def decode(path: Path, data: bytes) -> str:
         offset = data.index(b"\x00")
         line, column = _position(data, offset)
         raise YamlProblem(
-            Problem(Location(path, line, column), "this is a binary file (NUL byte), not a YAML deck")
+            Problem(
+                Location(path, line, column), "this is a binary file (NUL byte), not a YAML deck"
+            )
         )
     try:
         return data.decode("utf-8-sig")

@@ -33,7 +33,11 @@ def parse_number(text: str) -> float | None:
         value, scale = value[:-1], 0.01
     if "/" in value:
         numerator, _, denominator = value.partition("/")
-        if _NUMBER.fullmatch(numerator) and _NUMBER.fullmatch(denominator) and float(denominator) != 0:
+        if (
+            _NUMBER.fullmatch(numerator)
+            and _NUMBER.fullmatch(denominator)
+            and float(denominator) != 0
+        ):
             return float(numerator) / float(denominator) * scale
         return None
     if _NUMBER.fullmatch(value):
@@ -50,7 +54,11 @@ def answers_match(given: str, accepted: str) -> bool:
     if left == right or left.replace(" ", "") == right.replace(" ", ""):
         return True
     a, b = parse_number(given), parse_number(accepted)
-    return a is not None and b is not None and math.isclose(a, b, rel_tol=REL_TOLERANCE, abs_tol=ABS_TOLERANCE)
+    return (
+        a is not None
+        and b is not None
+        and math.isclose(a, b, rel_tol=REL_TOLERANCE, abs_tol=ABS_TOLERANCE)
+    )
 
 
 def grade_typed(given: str, accepted: Sequence[str]) -> bool:
@@ -93,7 +101,9 @@ def cloze_gaps(text: str) -> list[tuple[str, ...]]:
 
 def parse_choice_numbers(reply: str, count: int) -> tuple[int, ...] | None:
     """'2' or '1,3' or '1 3' (1-based, as displayed) -> 0-based display positions; None if invalid."""
-    tokens = [t for t in re.split(r"[\s,，、;；]+", unicodedata.normalize("NFKC", reply).strip()) if t]
+    tokens = [
+        t for t in re.split(r"[\s,，、;；]+", unicodedata.normalize("NFKC", reply).strip()) if t
+    ]
     if not tokens:
         return None
     positions: list[int] = []
@@ -105,6 +115,8 @@ def parse_choice_numbers(reply: str, count: int) -> tuple[int, ...] | None:
     return tuple(sorted(positions))
 
 
-def grade_choices(picked_display: Sequence[int], order: Sequence[int], correct: Sequence[int]) -> bool:
+def grade_choices(
+    picked_display: Sequence[int], order: Sequence[int], correct: Sequence[int]
+) -> bool:
     """Right only when the picked set equals the correct set exactly (order maps display -> original)."""
     return {order[p] for p in picked_display} == set(correct)

@@ -46,7 +46,9 @@ class Scheduler:
     fuzz: bool = True
 
     def __post_init__(self) -> None:
-        self._fsrs = FsrsScheduler(desired_retention=self.desired_retention, enable_fuzzing=self.fuzz)
+        self._fsrs = FsrsScheduler(
+            desired_retention=self.desired_retention, enable_fuzzing=self.fuzz
+        )
 
     def review(
         self,
@@ -77,7 +79,9 @@ class Scheduler:
     def retrievability(self, state: CardState, now: datetime) -> float:
         """Probability of recall at `now` (0..1)."""
         card = FsrsCard.from_json(state.fsrs)
-        return float(self._fsrs.get_card_retrievability(card, current_datetime=now.astimezone(timezone.utc)))
+        return float(
+            self._fsrs.get_card_retrievability(card, current_datetime=now.astimezone(timezone.utc))
+        )
 
 
 def restore_state(deck_id: str, card_id: str, fsrs_json: str) -> CardState:

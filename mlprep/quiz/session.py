@@ -19,7 +19,9 @@ from mlprep.store import CardState, Review, ScheduledAnswer, Store
 
 Mode = Literal["review", "cram"]
 Clock = Callable[[], datetime]
-LEARN_AHEAD = timedelta(minutes=20)  # like Anki: a card due within 20 minutes comes back this session
+LEARN_AHEAD = timedelta(
+    minutes=20
+)  # like Anki: a card due within 20 minutes comes back this session
 DEFAULT_NEW_PER_DAY = 20
 
 
@@ -103,7 +105,12 @@ class QuizSession:
         return self.queue[0] if self.queue else None
 
     def record(
-        self, card: Card, grade: Grade, *, correct: bool | None = None, duration_ms: int | None = None
+        self,
+        card: Card,
+        grade: Grade,
+        *,
+        correct: bool | None = None,
+        duration_ms: int | None = None,
     ) -> Review:
         """Commit one answer (schedule + log) and advance; returns the stored log row."""
         now = self.clock()
@@ -111,7 +118,9 @@ class QuizSession:
         def schedule(current: CardState | None) -> ScheduledAnswer:
             new_state = None
             if self.mode == "review":
-                new_state = self.scheduler.review(card.deck_id, card.id, current, grade, now, duration_ms)
+                new_state = self.scheduler.review(
+                    card.deck_id, card.id, current, grade, now, duration_ms
+                )
             review = Review(
                 deck_id=card.deck_id,
                 card_id=card.id,
@@ -170,7 +179,11 @@ class QuizSession:
         correct = sum(
             1
             for record in self.history
-            if (record.review.correct if record.review.correct is not None else record.review.rating > 1)
+            if (
+                record.review.correct
+                if record.review.correct is not None
+                else record.review.rating > 1
+            )
         )
         states = self.store.card_states()
         now = self.clock().timestamp()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from rich.console import Console
 from rich.theme import Theme
@@ -20,12 +20,12 @@ THEME = Theme(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def stdout_console() -> Console:
     return Console(theme=THEME, highlight=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stderr_console() -> Console:
     return Console(theme=THEME, highlight=False, stderr=True)
 
@@ -37,3 +37,7 @@ def print_json(data: object) -> None:
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
     sys.stdout.flush()
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

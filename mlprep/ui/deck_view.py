@@ -10,7 +10,7 @@ from rich.table import Table
 
 from mlprep.decks.loader import DeckSet
 from mlprep.stats import DeckRow
-from mlprep.ui.console import print_json, stdout_console
+from mlprep.ui.console import plural, print_json, stdout_console
 
 
 def show_lint(result: DeckSet) -> None:
@@ -19,16 +19,18 @@ def show_lint(result: DeckSet) -> None:
     for deck in result.decks:
         kinds = Counter(card.type for card in deck.cards)
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-        console.print(f"[ok]ok[/] {escape(str(deck.path))}: deck '{escape(deck.id)}', {len(deck.cards)} cards ({detail})")
+        console.print(
+            f"[ok]ok[/] {escape(str(deck.path))}: deck '{escape(deck.id)}', {plural(len(deck.cards), 'card')} ({detail})",
+            soft_wrap=True,
+        )
     broken = len({p.location.path for p in result.problems})
     cards = sum(len(d.cards) for d in result.decks)
     if result.ok:
-        console.print(f"{len(result.decks)} decks, {cards} cards: all valid")
+        console.print(f"{plural(len(result.decks), 'deck')}, {plural(cards, 'card')}: all valid")
     else:
-        problems = len(result.problems)
         console.print(
-            f"[bad]{problems} problem{'s' if problems != 1 else ''} in {broken} file{'s' if broken != 1 else ''}[/];"
-            f" {len(result.decks)} valid deck{'s' if len(result.decks) != 1 else ''}"
+            f"[bad]{plural(len(result.problems), 'problem')} in {plural(broken, 'file')}[/];"
+            f" {plural(len(result.decks), 'valid deck')}"
         )
 
 
@@ -40,5 +42,12 @@ def show_deck_list(rows: list[DeckRow], *, as_json: bool) -> None:
     for column in ("id", "title", "topic", "cards", "due", "new"):
         table.add_column(column, justify="right" if column in ("cards", "due", "new") else "left")
     for row in rows:
-        table.add_row(escape(row.id), escape(row.title), escape(row.topic or ""), str(row.cards), str(row.due), str(row.new))
+        table.add_row(
+            escape(row.id),
+            escape(row.title),
+            escape(row.topic or ""),
+            str(row.cards),
+            str(row.due),
+            str(row.new),
+        )
     stdout_console().print(table)

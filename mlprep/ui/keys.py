@@ -61,10 +61,10 @@ class TerminalInput:
         self.fd = self.stream.fileno()
 
     def key(self) -> str:
-        if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             import msvcrt
 
-            char = msvcrt.getwch()
+            char = str(msvcrt.getwch())
             return "\n" if char in "\r\n" else char
         import termios
         import tty

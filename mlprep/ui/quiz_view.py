@@ -49,7 +49,9 @@ class _Verdict:
 class QuizView:
     """Runs one session on a console and an input source (both injected)."""
 
-    def __init__(self, console: Console, keys: InputSource, display: Display, seed: int | None = None) -> None:
+    def __init__(
+        self, console: Console, keys: InputSource, display: Display, seed: int | None = None
+    ) -> None:
         self.console = console
         self.keys = keys
         self.display = display
@@ -81,7 +83,9 @@ class QuizView:
             return stripped[1:]
         return reply
 
-    def _grade(self, suggested: Grade | None, *, allow_overrule: bool = False) -> tuple[Grade, bool]:
+    def _grade(
+        self, suggested: Grade | None, *, allow_overrule: bool = False
+    ) -> tuple[Grade, bool]:
         """Ask for a grade; returns (grade, overruled)."""
         if not self.keys.interactive and suggested is not None:
             return suggested, False
@@ -103,7 +107,11 @@ class QuizView:
     # -- one card -----------------------------------------------------------------------
     def _header(self, card: Card, session: QuizSession, number: int) -> None:
         left = len(session.queue)
-        self.console.print(Rule(f"[muted]{escape(card.deck_id)} · {escape(card.id)} · {card.type} · {left} left[/]"))
+        self.console.print(
+            Rule(
+                f"[muted]{escape(card.deck_id)} · {escape(card.id)} · {card.type} · {left} left[/]"
+            )
+        )
         _ = number
 
     def _ask(self, card: Card) -> _Verdict:
@@ -117,13 +125,17 @@ class QuizView:
 
     def _explain(self, card: Card) -> None:
         if card.explain is not None:
-            self.console.print(Panel(markdown(card.explain, self.display), title="explain", border_style="muted"))
+            self.console.print(
+                Panel(markdown(card.explain, self.display), title="explain", border_style="muted")
+            )
 
     def _ask_basic(self, card: Card) -> _Verdict:
         self.console.print(markdown(card.q, self.display))
         if self.keys.interactive:
             self._key("\n ", f"[muted]Enter to show the answer · {HELP}[/]")
-        self.console.print(Panel(markdown(card.a, self.display), title="answer", border_style="green"))
+        self.console.print(
+            Panel(markdown(card.a, self.display), title="answer", border_style="green")
+        )
         self._explain(card)
         grade, _ = self._grade(None)
         return _Verdict(grade, None)
@@ -133,7 +145,9 @@ class QuizView:
         order = list(range(len(card.choices)))
         self.rng.shuffle(order)
         for number, original in enumerate(order, 1):
-            self.console.print(f"  [key]{number}[/]  {escape(inline(card.choices[original], self.display))}")
+            self.console.print(
+                f"  [key]{number}[/]  {escape(inline(card.choices[original], self.display))}"
+            )
         multi = len(card.correct_choices) > 1
         prompt = "pick all that apply, e.g. 1,3 " if multi else "your choice "
         while True:
@@ -154,7 +168,9 @@ class QuizView:
         right = grade_typed(reply, card.accepted)
         self._verdict(right, "accepted: " + " | ".join(card.accepted))
         self._explain(card)
-        grade, overruled = self._grade(Grade.GOOD if right else Grade.AGAIN, allow_overrule=not right)
+        grade, overruled = self._grade(
+            Grade.GOOD if right else Grade.AGAIN, allow_overrule=not right
+        )
         return _Verdict(grade, right or overruled)
 
     def _ask_cloze(self, card: Card) -> _Verdict:
@@ -164,21 +180,25 @@ class QuizView:
         for other in langs[1:]:  # in `both`, the other language's gap at the same place counts too
             other_gaps = cloze_gaps(card.text.get(other))  # type: ignore[arg-type]
             if len(other_gaps) == len(gaps):
-                gaps = [a + b for a, b in zip(gaps, other_gaps)]
+                gaps = [a + b for a, b in zip(gaps, other_gaps, strict=True)]
         replies: list[str] = []
         for index in range(len(gaps)):
             self.console.print(self._cloze_line(primary, replies, index))
             replies.append(self._line(f"[muted]gap {index + 1}/{len(gaps)} ({HELP})[/]\n"))
-        results = [grade_typed(reply, options) for reply, options in zip(replies, gaps)]
+        results = [grade_typed(reply, options) for reply, options in zip(replies, gaps, strict=True)]
         self.console.print(self._cloze_line(primary, replies, None, results))
         right = all(results)
         self._verdict(right, "answer: " + " · ".join(options[0] for options in gaps))
         self._explain(card)
-        grade, overruled = self._grade(Grade.GOOD if right else Grade.AGAIN, allow_overrule=not right)
+        grade, overruled = self._grade(
+            Grade.GOOD if right else Grade.AGAIN, allow_overrule=not right
+        )
         return _Verdict(grade, right or overruled)
 
     @staticmethod
-    def _cloze_line(text: str, replies: list[str], current: int | None, results: list[bool] | None = None) -> str:
+    def _cloze_line(
+        text: str, replies: list[str], current: int | None, results: list[bool] | None = None
+    ) -> str:
         out: list[str] = []
         for part in cloze_parts(text):
             if part.gap is None:
@@ -205,6 +225,10 @@ class QuizView:
     # -- the loop -----------------------------------------------------------------------
     def run(self, session: QuizSession) -> Summary:
         number = 0
+        if session.next_card() is None:
+            self.console.print(
+                "[ok]nothing to study right now[/]: no card is due and today's new cards are done."
+            )
         try:
             while (card := session.next_card()) is not None:
                 number += 1
@@ -236,7 +260,9 @@ class QuizView:
 
     def show_summary(self, summary: Summary) -> None:
         minutes, seconds = divmod(int(summary.seconds), 60)
-        next_due = summary.next_due.astimezone().strftime("%Y-%m-%d %H:%M") if summary.next_due else "—"
+        next_due = (
+            summary.next_due.astimezone().strftime("%Y-%m-%d %H:%M") if summary.next_due else "—"
+        )
         self.console.print(Rule("session"))
         self.console.print(
             f"answered [bold]{summary.answered}[/] · correct [bold]{summary.correct}[/]"

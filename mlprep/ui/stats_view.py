@@ -16,7 +16,9 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
         print_json(stats.to_json())
         return
     console = stdout_console()
-    retention = f"{stats.retention:.0%} of {stats.retention_sample}" if stats.retention is not None else "—"
+    retention = (
+        f"{stats.retention:.0%} of {stats.retention_sample}" if stats.retention is not None else "—"
+    )
     console.print(
         f"reviews today [bold]{stats.reviews_today}[/] · total [bold]{stats.reviews_total}[/]"
         f" · due now [bold]{stats.due_now}[/] · retention {retention}"
@@ -33,6 +35,11 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
         topics.add_column(column, justify="left" if column == "topic" else "right")
     for name, counts in sorted(stats.topics.items()):
         topics.add_row(
-            escape(name), str(counts.new), str(counts.learning), str(counts.review), str(counts.due), str(counts.total)
+            escape(name),
+            str(counts.new),
+            str(counts.learning),
+            str(counts.review),
+            str(counts.due),
+            str(counts.total),
         )
     console.print(topics)

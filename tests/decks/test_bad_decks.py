@@ -17,7 +17,9 @@ runner = CliRunner()
 
 def expectation(path: Path) -> str:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# expect: "), f"{path.name} needs a '# expect: LINE:COL: message' first line"
+    assert first.startswith("# expect: "), (
+        f"{path.name} needs a '# expect: LINE:COL: message' first line"
+    )
     return first.removeprefix("# expect: ")
 
 
@@ -45,13 +47,23 @@ def test_bad_deck_rejected_with_location(home: Path, path: Path) -> None:
     ("name", "data", "expected"),
     [
         ("binary.yaml", b"id: x\n\x00\x01\x02\xff", ":2:1: this is a binary file (NUL byte)"),
-        ("latin1.yaml", "id: x\ntitle: caf\xe9\n".encode("latin-1"), ":2:11: file is not valid UTF-8 (byte 0xe9)"),
-        ("deep_flow.yaml", b"id: x\ntitle: " + b"[" * 100_000 + b"]" * 100_000, ":2:39: nesting deeper than 32 levels"),
+        (
+            "latin1.yaml",
+            "id: x\ntitle: caf\xe9\n".encode("latin-1"),
+            ":2:11: file is not valid UTF-8 (byte 0xe9)",
+        ),
+        (
+            "deep_flow.yaml",
+            b"id: x\ntitle: " + b"[" * 100_000 + b"]" * 100_000,
+            ":2:39: nesting deeper than 32 levels",
+        ),
         ("deep_block.yaml", b"- " * 100_000 + b"x\n", ":1:65: nesting deeper than 32 levels"),
         ("only_comments.yaml", b"# nothing here\n", ":1:1: empty file"),
     ],
 )
-def test_generated_bad_files(home: Path, tmp_path: Path, name: str, data: bytes, expected: str) -> None:
+def test_generated_bad_files(
+    home: Path, tmp_path: Path, name: str, data: bytes, expected: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     started = time.perf_counter()
@@ -62,7 +74,9 @@ def test_generated_bad_files(home: Path, tmp_path: Path, name: str, data: bytes,
     assert "Traceback" not in output
 
 
-def test_huge_file_is_refused_before_parsing(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_huge_file_is_refused_before_parsing(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mlprep.decks import yamltree
 
     monkeypatch.setattr(yamltree, "MAX_BYTES", 1024)
@@ -89,7 +103,10 @@ def test_duplicate_deck_id_across_files(home: Path, tmp_path: Path) -> None:
     (folder / "b.yaml").write_text(body)
     code, output = lint(str(folder))
     assert code == 2
-    assert f"{folder / 'b.yaml'}:1:5: deck id 'same' is already used by {folder / 'a.yaml'}" in " ".join(output.split())
+    assert (
+        f"{folder / 'b.yaml'}:1:5: deck id 'same' is already used by {folder / 'a.yaml'}"
+        in " ".join(output.split())
+    )
 
 
 def test_every_problem_in_a_file_is_reported(home: Path, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_lint_valid_deck_prints_summary(home: Path) -> None:
     result = runner.invoke(app, ["deck", "lint", str(path)])
     assert result.exit_code == 0, result.output
     assert "deck 'unusual', 4 cards (1 basic, 1 cloze, 1 mcq, 1 typed)" in result.output
-    assert "1 decks, 4 cards: all valid" in result.output
+    assert "1 deck, 4 cards: all valid" in result.output
 
 
 def test_shipped_decks_lint_clean(home: Path) -> None:

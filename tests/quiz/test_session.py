@@ -25,7 +25,9 @@ class Clock:
 
 
 def card(card_id: str, deck_id: str = "d") -> Card:
-    return Card(deck_id=deck_id, id=card_id, type="basic", line=1, q=Text(plain="q"), a=Text(plain="a"))
+    return Card(
+        deck_id=deck_id, id=card_id, type="basic", line=1, q=Text(plain="q"), a=Text(plain="a")
+    )
 
 
 def test_scheduler_is_deterministic_without_fuzz() -> None:
@@ -46,17 +48,37 @@ def test_plan_queue_due_first_then_new_within_budget() -> None:
         ("d", "a"): CardState("d", "a", "{}", 2, T0.timestamp() - 100),
         ("d", "e"): CardState("d", "e", "{}", 2, T0.timestamp() + 3600),  # not due
     }
-    queue = plan_queue(cards, states, now=T0, options=QuizOptions(new_per_day=5), new_seen_today=4, rng=random.Random(0))
+    queue = plan_queue(
+        cards,
+        states,
+        now=T0,
+        options=QuizOptions(new_per_day=5),
+        new_seen_today=4,
+        rng=random.Random(0),
+    )
     assert [c.id for c in queue] == ["a", "c", "b"]  # oldest due first; one new card left today
-    limited = plan_queue(cards, states, now=T0, options=QuizOptions(limit=1), new_seen_today=0, rng=random.Random(0))
+    limited = plan_queue(
+        cards, states, now=T0, options=QuizOptions(limit=1), new_seen_today=0, rng=random.Random(0)
+    )
     assert [c.id for c in limited] == ["a"]
-    cram = plan_queue(cards, states, now=T0, options=QuizOptions(mode="cram"), new_seen_today=0, rng=random.Random(0))
+    cram = plan_queue(
+        cards,
+        states,
+        now=T0,
+        options=QuizOptions(mode="cram"),
+        new_seen_today=0,
+        rng=random.Random(0),
+    )
     assert sorted(c.id for c in cram) == list("abcde")
 
 
-def new_session(tmp_path: Path, cards: list[Card], clock: Clock, mode: str = "review") -> QuizSession:
+def new_session(
+    tmp_path: Path, cards: list[Card], clock: Clock, mode: str = "review"
+) -> QuizSession:
     store = open_store(tmp_path / "s.db")
-    return start_session(store, cards, QuizOptions(mode=mode), clock=clock, scheduler=Scheduler(fuzz=False))  # type: ignore[arg-type]
+    return start_session(
+        store, cards, QuizOptions(mode=mode), clock=clock, scheduler=Scheduler(fuzz=False)
+    )  # type: ignore[arg-type]
 
 
 def test_record_commits_and_undo_restores_exactly(tmp_path: Path) -> None:
@@ -135,5 +157,7 @@ def test_daily_new_budget_counts_earlier_sessions(tmp_path: Path) -> None:
     assert len(first.queue) == 20
     for c in cards[:5]:
         first.record(c, Grade.EASY)
-    second = start_session(first.store, cards, QuizOptions(), clock=clock, scheduler=Scheduler(fuzz=False))
+    second = start_session(
+        first.store, cards, QuizOptions(), clock=clock, scheduler=Scheduler(fuzz=False)
+    )
     assert len([c for c in second.queue if second.store.card_state(c.deck_id, c.id) is None]) == 15

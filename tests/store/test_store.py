@@ -25,7 +25,7 @@ def test_corrupt_store_is_reported_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "mlprep.db"
     garbage = b"this is not a database, it is my diary" * 100
     path.write_bytes(garbage)
-    with pytest.raises(StoreError, match="cannot be read .*file is not a database.*left untouched"):
+    with pytest.raises(StoreError, match=r"cannot be read .*file is not a database.*left untouched"):
         open_store(path)
     assert path.read_bytes() == garbage
 
@@ -36,9 +36,8 @@ def test_truncated_store_is_reported_and_untouched(tmp_path: Path) -> None:
         store.record_kata_attempt("auc", "pass", 3, 0, 1, __import__("datetime").datetime.now())
     data = path.read_bytes()
     path.write_bytes(data[:1000])
-    with pytest.raises(StoreError, match="cannot be read"):
-        with open_store(path) as broken:
-            broken.kata_attempts()
+    with pytest.raises(StoreError, match="cannot be read"), open_store(path) as broken:
+        broken.kata_attempts()
     assert path.read_bytes() == data[:1000]
 
 
@@ -65,9 +64,8 @@ def test_read_only_store_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
         return real_connect(f"file:{target}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[misc]
 
     monkeypatch.setattr(sqlite3, "connect", read_only_connect)
-    with pytest.raises(StoreError, match="is read-only") as raised:
-        with open_store(path) as store:
-            store.record_kata_attempt("auc", "fail", 0, 3, 1, __import__("datetime").datetime.now())
+    with pytest.raises(StoreError, match="is read-only") as raised, open_store(path) as store:
+        store.record_kata_attempt("auc", "fail", 0, 3, 1, __import__("datetime").datetime.now())
     assert "MLPREP_HOME" in (raised.value.hint or "")
     monkeypatch.undo()
     assert path.read_bytes() == before
@@ -78,12 +76,16 @@ def test_store_path_that_is_a_folder(tmp_path: Path) -> None:
         open_store(tmp_path)
 
 
-def test_older_schema_upgrades_in_place_with_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_older_schema_upgrades_in_place_with_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "mlprep.db"
     with open_store(path) as store:
         store.record_kata_attempt("auc", "pass", 3, 0, 1, __import__("datetime").datetime.now())
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 2, "ALTER TABLE kata_attempts ADD COLUMN note TEXT")
+    monkeypatch.setitem(
+        store_module.MIGRATIONS, 2, "ALTER TABLE kata_attempts ADD COLUMN note TEXT"
+    )
     with open_store(path) as store:
         assert len(store.kata_attempts()) == 1
     db = sqlite3.connect(path)
@@ -100,6 +102,18 @@ def test_kata_attempts_round_trip(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         store.record_kata_attempt("wildcard", "fail", 10, 2, 42, at)
         (attempt,) = store.kata_attempts()
-    assert (attempt.kata, attempt.status, attempt.passed, attempt.failed, attempt.seed, attempt.at) == (
-        "wildcard", "fail", 10, 2, 42, at,
+    assert (
+        attempt.kata,
+        attempt.status,
+        attempt.passed,
+        attempt.failed,
+        attempt.seed,
+        attempt.at,
+    ) == (
+        "wildcard",
+        "fail",
+        10,
+        2,
+        42,
+        at,
     )

@@ -1,0 +1,241 @@
+"""The real `mlprep` in a pseudo-terminal (pexpect) and as killed/concurrent processes."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.conftest import MLPREP_CMD, cli_env
+
+pytestmark = pytest.mark.slow
+
+DECK = (
+    """\
+id: e2e
+title: {en: End to end, zh: 端到端}
+topic: e2e
+cards:
+"""
+    + "".join(
+        f"""  - id: card-{i}
+    type: basic
+    q: {{en: "Question {i}?", zh: "问题 {i}？"}}
+    a: {{en: "Answer {i}.", zh: "答案 {i}。"}}
+"""
+        for i in range(40)
+    )
+    + """  - id: typed-cjk
+    type: typed
+    q: {en: "Normalisation over features, in Chinese?", zh: "按特征归一化叫什么？"}
+    answer: ["层归一化", "LayerNorm"]
+"""
+)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "e2e.yaml").write_text(DECK, encoding="utf-8")
+    return tmp_path, cli_env(tmp_path)
+
+
+def count_reviews(tmp_path: Path) -> int:
+    path = tmp_path / "home" / "mlprep.db"
+    if not path.exists():
+        return 0
+    db = sqlite3.connect(path, timeout=30)
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
+    finally:
+        db.close()
+
+
+def styled(text: str) -> str:
+    """A regex for `text` as Rich prints it on a terminal: style codes may sit between characters."""
+    import re
+
+    return "(?:\\x1b\\[[0-9;]*m)*".join(re.escape(char) for char in text)
+
+
+def spawn(env: dict[str, str], *args: str, columns: int = 80) -> pexpect.spawn:
+    child = pexpect.spawn(
+        MLPREP_CMD[0],
+        [*MLPREP_CMD[1:], *args],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(30, columns),
+    )
+    return child
+
+
+def test_quiz_in_a_real_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    child = spawn(env, "quiz", "e2e", "--new", "3", columns=80)
+    try:
+        for number in range(3):
+            child.expect(f"Question {number}\\?")
+            child.expect(styled("Enter to show the answer"))
+            child.send("\r")  # Enter reveals
+            child.expect(f"Answer {number}\\.")
+            child.expect(styled("4 easy"))
+            child.send("4" if number else "3")  # a single key grades, no Enter
+        child.setwinsize(40, 100)  # a resize mid-session changes nothing
+        child.expect("Question 0\\?")  # the learning card comes back this session
+        child.send("q")
+        child.expect(styled("answered 3"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+    assert count_reviews(tmp_path) == 3
+    result = subprocess.run(
+        [*MLPREP_CMD, "stats", "--json"], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout)["reviews_total"] == 3
+
+
+def test_cjk_typed_answer_and_undo_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    child = spawn(env, "quiz", "e2e", "--type", "typed", "--lang", "zh")
+    try:
+        child.expect("按特征归一化叫什么")
+        child.expect(styled("type your answer"))
+        child.sendline("层归一化")
+        child.expect("right")
+        child.expect("Enter")
+        child.send("\r")  # accept the suggested grade
+        child.expect("按特征归一化叫什么")  # learning card again
+        child.expect(styled("type your answer"))
+        child.sendline("u")
+        child.expect(styled("undid your answer"))
+        child.expect("按特征归一化叫什么")
+        child.expect(styled("type your answer"))
+        child.sendcontrol("c")  # Ctrl-C at a text prompt quits cleanly
+        child.expect(styled("answered 0"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert "Traceback" not in (child.before or "")
+    assert count_reviews(tmp_path) == 0
+
+
+def test_ctrl_c_at_a_key_prompt(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    child = spawn(env, "quiz", "e2e", "--new", "2")
+    try:
+        child.expect(styled("Enter to show the answer"))
+        child.send("\r")
+        child.expect(styled("4 easy"))
+        child.send("3")
+        child.expect(styled("Enter to show the answer"))
+        child.sendcontrol("c")
+        child.expect(styled("answered 1"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert count_reviews(tmp_path) == 1
+
+
+def test_kill_9_loses_at_most_the_answer_in_flight(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    for round_number in range(5):
+        before = count_reviews(tmp_path)
+        process = subprocess.Popen(
+            [*MLPREP_CMD, "quiz", "e2e", "--new", "40", "--mode", "review"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdin is not None
+        sent = 0
+        target = 3 + round_number
+        deadline = time.monotonic() + 30
+        while count_reviews(tmp_path) - before < target and time.monotonic() < deadline:
+            process.stdin.write("3\n")
+            process.stdin.flush()
+            sent += 1
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        stored = count_reviews(tmp_path) - before
+        assert (
+            target <= stored <= sent
+        )  # every acknowledged answer is there; at most the in-flight one missing
+        db = sqlite3.connect(tmp_path / "home" / "mlprep.db")
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # every logged answer has its card state: log and schedule were committed together
+        orphan = db.execute(
+            "SELECT COUNT(*) FROM reviews r LEFT JOIN card_states s USING (deck_id, card_id)"
+            " WHERE s.card_id IS NULL AND r.mode = 'review'"
+        ).fetchone()[0]
+        assert orphan == 0
+        db.close()
+
+
+def test_concurrent_sessions_and_stats_keep_every_answer(
+    world: tuple[Path, dict[str, str]],
+) -> None:
+    tmp_path, env = world
+    answers = 25
+    script = "3\n" * answers
+    processes = [
+        subprocess.Popen(
+            [*MLPREP_CMD, "quiz", "e2e", "--new", "40", "--limit", str(answers), "--mode", mode],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for mode in ("review", "review", "cram")
+    ]
+    stats_runs = [
+        subprocess.Popen(
+            [*MLPREP_CMD, "stats", "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    for process in processes:
+        _, err = process.communicate(script, timeout=120)
+        assert process.returncode == 0, err
+    for run in stats_runs:
+        out, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+        json.loads(out)
+    assert count_reviews(tmp_path) == 3 * answers
+    result = subprocess.run(
+        [*MLPREP_CMD, "stats", "--json"], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout)["reviews_total"] == 3 * answers
+
+
+def test_python_dash_m_and_console_script_agree(world: tuple[Path, dict[str, str]]) -> None:
+    _, env = world
+    module = subprocess.run(
+        [sys.executable, "-m", "mlprep", "--version"], env=env, capture_output=True, text=True
+    )
+    script = Path(sys.executable).with_name("mlprep")
+    assert module.returncode == 0 and module.stdout.startswith("mlprep ")
+    if script.exists():
+        console = subprocess.run(
+            [str(script), "--version"], env=env, capture_output=True, text=True
+        )
+        assert console.stdout == module.stdout
