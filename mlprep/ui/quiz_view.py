@@ -105,14 +105,13 @@ class QuizView:
         return GRADE_KEYS[key], False
 
     # -- one card -----------------------------------------------------------------------
-    def _header(self, card: Card, session: QuizSession, number: int) -> None:
+    def _header(self, card: Card, session: QuizSession) -> None:
         left = len(session.queue)
         self.console.print(
             Rule(
                 f"[muted]{escape(card.deck_id)} · {escape(card.id)} · {card.type} · {left} left[/]"
             )
         )
-        _ = number
 
     def _ask(self, card: Card) -> _Verdict:
         if card.type == "basic":
@@ -185,7 +184,9 @@ class QuizView:
         for index in range(len(gaps)):
             self.console.print(self._cloze_line(primary, replies, index))
             replies.append(self._line(f"[muted]gap {index + 1}/{len(gaps)} ({HELP})[/]\n"))
-        results = [grade_typed(reply, options) for reply, options in zip(replies, gaps, strict=True)]
+        results = [
+            grade_typed(reply, options) for reply, options in zip(replies, gaps, strict=True)
+        ]
         self.console.print(self._cloze_line(primary, replies, None, results))
         right = all(results)
         self._verdict(right, "answer: " + " · ".join(options[0] for options in gaps))
@@ -224,15 +225,13 @@ class QuizView:
 
     # -- the loop -----------------------------------------------------------------------
     def run(self, session: QuizSession) -> Summary:
-        number = 0
         if session.next_card() is None:
             self.console.print(
                 "[ok]nothing to study right now[/]: no card is due and today's new cards are done."
             )
         try:
             while (card := session.next_card()) is not None:
-                number += 1
-                self._header(card, session, number)
+                self._header(card, session)
                 started = time.monotonic()
                 try:
                     verdict = self._ask(card)
