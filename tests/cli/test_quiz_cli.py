@@ -210,3 +210,19 @@ def test_quiz_with_nothing_due(home: Path, deck: Path) -> None:
 def test_version_and_module_entry(home: Path) -> None:
     code, output = invoke("--version")
     assert code == 0 and output.startswith("mlprep ")
+
+
+def test_editing_card_text_keeps_progress(home: Path, deck: Path) -> None:
+    invoke("quiz", "demo", "--type", "basic", input="4\n")
+    deck.write_text(
+        deck.read_text(encoding="utf-8").replace(
+            "What does LayerNorm", "Over which axis does LayerNorm"
+        ),
+        encoding="utf-8",
+    )
+    code, output = invoke("deck", "list", "--json")
+    assert code == 0
+    (row,) = [r for r in json.loads(output) if r["id"] == "demo"]
+    assert row["new"] == 3  # the edited card is still known by its id
+    code, output = invoke("quiz", "demo", "--type", "basic", "--mode", "cram", input="3\n")
+    assert "Over which axis does LayerNorm" in output
