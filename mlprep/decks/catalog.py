@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlprep.decks.cache import DeckCache
 from mlprep.decks.loader import DECK_SUFFIXES, DeckSet, deck_files, load_decks
 from mlprep.decks.model import CARD_TYPES, Card, Deck
 from mlprep.errors import UsageError
@@ -51,13 +52,14 @@ def load_catalog(paths: Paths, selectors: Sequence[str] = ()) -> list[Deck]:
     """
     path_selectors = [s for s in selectors if _looks_like_path(s)]
     id_selectors = [s for s in selectors if not _looks_like_path(s)]
+    cache = DeckCache(paths.cache / "decks")
     if path_selectors and not id_selectors:
-        loaded = load_decks(deck_files([Path(s) for s in path_selectors]))
+        loaded = load_decks(deck_files([Path(s) for s in path_selectors]), cache)
         loaded.raise_problems()
         return loaded.decks
     extra = deck_files([Path(s) for s in path_selectors])
     known = all_deck_files(paths)
-    loaded = load_decks(known + [f for f in extra if f not in known])
+    loaded = load_decks(known + [f for f in extra if f not in known], cache)
     loaded.raise_problems()
     if not selectors:
         return loaded.decks

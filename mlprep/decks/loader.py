@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlprep.decks.cache import DeckCache
 from mlprep.decks.model import Deck
 from mlprep.decks.schema import build_deck
 from mlprep.decks.yamltree import YamlProblem, decode, parse
@@ -14,26 +15,32 @@ from mlprep.errors import DeckError, Location, Problem, UsageError
 DECK_SUFFIXES = (".yaml", ".yml")
 
 
-def load_deck(path: Path) -> Deck:
+def load_deck(path: Path, cache: DeckCache | None = None) -> Deck:
     """Load and check one deck file; raises `DeckError` listing every problem."""
-    deck, problems = _load(path)
+    deck, problems = _load(path, cache)
     if deck is None:
         raise DeckError(problems)
     return deck
 
 
-def _load(path: Path) -> tuple[Deck | None, list[Problem]]:
+def _load(path: Path, cache: DeckCache | None = None) -> tuple[Deck | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as error:
         return None, [Problem(Location(path), f"cannot read the file: {error.strerror or error}")]
+    key = cache.key(path, data) if cache else ""
+    if cache:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached, []
     try:
         root = parse(path, decode(path, data))
     except YamlProblem as problem:
         return None, [problem.problem]
-    except RecursionError:  # defensive: the tree builder is iterative
-        return None, [Problem(Location(path), "nesting too deep")]
-    return build_deck(path, root)
+    deck, problems = build_deck(path, root)
+    if cache and deck is not None:
+        cache.put(key, deck)
+    return deck, problems
 
 
 def deck_files(locations: Iterable[Path]) -> list[Path]:
@@ -71,13 +78,13 @@ class DeckSet:
         return {deck.id: deck for deck in self.decks}
 
 
-def load_decks(files: Iterable[Path]) -> DeckSet:
+def load_decks(files: Iterable[Path], cache: DeckCache | None = None) -> DeckSet:
     """Load many files, checking deck ids are unique across all of them."""
     result = DeckSet()
     owners: dict[str, Path] = {}
     for path in files:
         result.files.append(path)
-        deck, problems = _load(path)
+        deck, problems = _load(path, cache)
         result.problems.extend(problems)
         if deck is None:
             continue
