@@ -309,6 +309,11 @@ class Store:
     def review_count(self) -> int:
         return int(self._read("SELECT COUNT(*) FROM reviews")[0][0])
 
+    def integrity(self) -> str:
+        """SQLite's own check of every page ('ok' when the file is sound)."""
+        rows = self._read("PRAGMA quick_check")
+        return "; ".join(str(r[0]) for r in rows)
+
     # -- kata attempts ---------------------------------------------------------------
     def record_kata_attempt(
         self, kata: str, status: str, passed: int, failed: int, seed: int, at: datetime

@@ -6,14 +6,13 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 
 from __future__ import annotations
 
-import typer
-
-from mlprep.cli import deck, quiz, stats
+from mlprep.cli import deck, doctor, quiz, stats
 from mlprep.cli.app import app
 
-deck.register(app)
 quiz.register(app)
+deck.register(app)
 stats.register(app)
+doctor.register(app)
 
 
 def main() -> None:
@@ -22,4 +21,3 @@ def main() -> None:
 
 
 __all__ = ["app", "main"]
-_ = typer

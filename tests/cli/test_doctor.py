@@ -1,0 +1,62 @@
+"""`mlprep doctor` says what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mlprep.cli import app
+
+runner = CliRunner()
+
+
+def checks(*args: str) -> tuple[int, dict[str, dict[str, str]]]:
+    result = runner.invoke(app, ["doctor", "--json", *args])
+    return result.exit_code, {c["name"]: c for c in json.loads(result.output)}
+
+
+def test_healthy_installation(home: Path) -> None:
+    code, found = checks()
+    assert code == 0
+    assert found["python"]["status"] == "ok"
+    assert found["torch"]["status"] in ("ok", "warn")
+    assert found["store"]["detail"].endswith("not created yet (it is made on the first answer)")
+    assert found["decks"]["status"] == "ok" and "all valid" in found["decks"]["detail"]
+
+
+def test_corrupt_store_fails_with_a_fix(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "mlprep.db").write_bytes(b"not sqlite" * 100)
+    code, found = checks("--skip-torch")
+    assert code == 1
+    assert found["store"]["status"] == "fail"
+    assert "cannot be read" in found["store"]["detail"]
+    assert "move the file aside" in found["store"]["fix"]
+    assert "torch" not in found
+    assert (home / "mlprep.db").read_bytes() == b"not sqlite" * 100
+
+
+def test_broken_user_deck_is_located(home: Path, tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "bad.yaml").write_text("id: bad\ntitle: B\ncards: []\n")
+    code, found = checks("--skip-torch")
+    assert code == 1
+    assert f"{decks / 'bad.yaml'}:3:8: empty deck" in found["decks"]["detail"]
+    assert found["decks"]["fix"] == "run `mlprep deck lint` and fix each located problem"
+
+
+def test_workspace_that_is_a_file(home: Path, tmp_path: Path) -> None:
+    (tmp_path / "workspace").write_text("oops")
+    code, found = checks("--skip-torch")
+    assert code == 1
+    assert found["workspace"]["status"] == "fail"
+    assert found["workspace"]["detail"] == f"{tmp_path / 'workspace'} is a file, not a folder"
+
+
+def test_human_table(home: Path) -> None:
+    result = runner.invoke(app, ["doctor", "--skip-torch"])
+    assert result.exit_code == 0
+    assert "mlprep doctor" in result.output and "python" in result.output
