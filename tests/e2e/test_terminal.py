@@ -36,6 +36,14 @@ cards:
     type: typed
     q: {en: "Normalisation over features, in Chinese?", zh: "按特征归一化叫什么？"}
     answer: ["层归一化", "LayerNorm"]
+  - id: mcq-one
+    type: mcq
+    q: {en: "Which scaling does attention use?", zh: "注意力用哪种缩放？"}
+    choices: ["1/sqrt(d_k)", "1/d_k", "sqrt(d_k)"]
+    answer: 0
+  - id: cloze-one
+    type: cloze
+    text: {en: "BERT masks {{15%}} of tokens.", zh: "BERT 掩盖 {{15%}} 的 token。"}
 """
 )
 
@@ -46,6 +54,10 @@ def world(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     decks.mkdir()
     (decks / "e2e.yaml").write_text(DECK, encoding="utf-8")
     return tmp_path, cli_env(tmp_path)
+
+
+def deck_path(tmp_path: Path) -> str:
+    return str(tmp_path / "decks" / "e2e.yaml")
 
 
 def count_reviews(tmp_path: Path) -> int:
@@ -80,7 +92,7 @@ def spawn(env: dict[str, str], *args: str, columns: int = 80) -> pexpect.spawn:
 
 def test_quiz_in_a_real_terminal(world: tuple[Path, dict[str, str]]) -> None:
     tmp_path, env = world
-    child = spawn(env, "quiz", "e2e", "--new", "3", columns=80)
+    child = spawn(env, "quiz", deck_path(tmp_path), "--new", "3", columns=80)
     try:
         for number in range(3):
             child.expect(f"Question {number}\\?")
@@ -107,7 +119,7 @@ def test_quiz_in_a_real_terminal(world: tuple[Path, dict[str, str]]) -> None:
 
 def test_cjk_typed_answer_and_undo_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
     tmp_path, env = world
-    child = spawn(env, "quiz", "e2e", "--type", "typed", "--lang", "zh")
+    child = spawn(env, "quiz", deck_path(tmp_path), "--type", "typed", "--lang", "zh")
     try:
         child.expect("按特征归一化叫什么")
         child.expect(styled("type your answer"))
@@ -132,7 +144,7 @@ def test_cjk_typed_answer_and_undo_in_terminal(world: tuple[Path, dict[str, str]
 
 def test_ctrl_c_at_a_key_prompt(world: tuple[Path, dict[str, str]]) -> None:
     tmp_path, env = world
-    child = spawn(env, "quiz", "e2e", "--new", "2")
+    child = spawn(env, "quiz", deck_path(tmp_path), "--new", "2")
     try:
         child.expect(styled("Enter to show the answer"))
         child.send("\r")
@@ -153,7 +165,7 @@ def test_kill_9_loses_at_most_the_answer_in_flight(world: tuple[Path, dict[str, 
     for round_number in range(5):
         before = count_reviews(tmp_path)
         process = subprocess.Popen(
-            [*MLPREP_CMD, "quiz", "e2e", "--new", "40", "--mode", "review"],
+            [*MLPREP_CMD, "quiz", deck_path(tmp_path), "--new", "40", "--mode", "review"],
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
@@ -194,7 +206,17 @@ def test_concurrent_sessions_and_stats_keep_every_answer(
     script = "3\n" * answers
     processes = [
         subprocess.Popen(
-            [*MLPREP_CMD, "quiz", "e2e", "--new", "40", "--limit", str(answers), "--mode", mode],
+            [
+                *MLPREP_CMD,
+                "quiz",
+                deck_path(tmp_path),
+                "--new",
+                "40",
+                "--limit",
+                str(answers),
+                "--mode",
+                mode,
+            ],
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
@@ -239,3 +261,99 @@ def test_python_dash_m_and_console_script_agree(world: tuple[Path, dict[str, str
             [str(script), "--version"], env=env, capture_output=True, text=True
         )
         assert console.stdout == module.stdout
+
+
+@pytest.mark.parametrize(
+    ("card_type", "prompt"),
+    [
+        ("basic", "Enter to show the answer"),
+        ("mcq", "your choice"),
+        ("typed", "type your answer"),
+        ("cloze", "gap 1/1"),
+    ],
+)
+def test_ctrl_c_at_every_kind_of_prompt(
+    world: tuple[Path, dict[str, str]], card_type: str, prompt: str
+) -> None:
+    tmp_path, env = world
+    child = spawn(env, "quiz", deck_path(tmp_path), "--type", card_type, "--limit", "1")
+    try:
+        child.expect(styled(prompt))
+        child.sendcontrol("c")
+        child.expect(styled("answered 0"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+    assert count_reviews(tmp_path) == 0
+
+
+def test_wrong_answer_overrule_in_80_columns(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    child = spawn(env, "quiz", deck_path(tmp_path), "--type", "typed", "--limit", "1", columns=80)
+    try:
+        child.expect(styled("type your answer"))
+        child.sendline("batch norm")
+        child.expect(styled("wrong"))
+        child.expect(styled("I was right"))
+        child.send("o")  # the user overrules the verdict with one key
+        child.expect(styled("type your answer"))  # the learning card comes back this session
+        child.sendcontrol("c")
+        child.expect(styled("answered 1"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    db = sqlite3.connect(tmp_path / "home" / "mlprep.db")
+    assert db.execute("SELECT rating, correct FROM reviews").fetchall() == [(3, 1)]
+
+
+def test_kill_9_at_random_points_never_corrupts(world: tuple[Path, dict[str, str]]) -> None:
+    import random
+
+    tmp_path, env = world
+    rng = random.Random(1234)
+    sent_total = 0
+    for _ in range(20):
+        process = subprocess.Popen(
+            [*MLPREP_CMD, "quiz", deck_path(tmp_path), "--new", "40", "--type", "basic"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert process.stdin is not None
+        deadline = time.monotonic() + rng.uniform(0.2, 1.2)
+        while time.monotonic() < deadline:
+            try:
+                process.stdin.write(rng.choice("1234") + "\n")
+                process.stdin.flush()
+            except BrokenPipeError:
+                break
+            sent_total += 1
+            time.sleep(rng.uniform(0, 0.02))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        db = (
+            sqlite3.connect(tmp_path / "home" / "mlprep.db", timeout=30)
+            if (tmp_path / "home" / "mlprep.db").exists()
+            else None
+        )
+        if db is None:
+            continue
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert (
+            db.execute(
+                "SELECT COUNT(*) FROM reviews r LEFT JOIN card_states s USING (deck_id, card_id) WHERE s.card_id IS NULL"
+            ).fetchone()[0]
+            == 0
+        )
+        db.close()
+    assert 0 < count_reviews(tmp_path) <= sent_total
+    # the store still works for a normal session afterwards
+    result = subprocess.run(
+        [*MLPREP_CMD, "stats", "--json"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["reviews_total"] == count_reviews(tmp_path)
