@@ -25,7 +25,7 @@ def card_yaml(index: int, rng: random.Random) -> str:
     if kind == "basic":
         body += (
             "    a:\n      en: |\n"
-            + "".join(f"        Line {j} of the answer to {index}: {words}\n" for j in range(6))
+            + "".join(f"        Line {j} of the answer to {index}: {words}\n" for j in range(2))
             + "        ```python\n        def f(x):\n            return x * 2\n        ```\n"
             + f"      zh: |\n        答案 {index}：{words}\n"
         )

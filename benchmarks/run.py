@@ -1,0 +1,250 @@
+"""mlprep benchmarks: each target measured side by side with its floor, medians of several runs.
+
+    python benchmarks/run.py [--runs N] [--quick] [--out benchmarks/RESULTS.md]
+
+Builds its own inputs (generated decks, a store with 100,000 review rows) in a
+temporary folder, so it never touches your real data. Ratios, not absolute
+times, are the targets (see the README's Performance section).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from gen_deck import write_deck  # noqa: E402
+
+MLPREP = [sys.executable, "-m", "mlprep"]
+
+
+@dataclass
+class Row:
+    target: str
+    measured: str
+    floor: str
+    value: float
+    floor_value: float
+    limit: float | None  # ratio limit; None = report only
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.floor_value if self.floor_value else float("nan")
+
+    @property
+    def ok(self) -> bool | None:
+        return None if self.limit is None else self.ratio <= self.limit
+
+
+def timed(command: Sequence[str], env: dict[str, str], stdin: str | None = None) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(
+        list(command), env=env, input=stdin, capture_output=True, text=True, timeout=600
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise SystemExit(
+            f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr[-2000:]}"
+        )
+    return elapsed
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def bare_typer_app(folder: Path, commands: int) -> Path:
+    body = "\n".join(
+        f"@app.command('c{i}')\ndef c{i}(x: int = typer.Option(0, help='x')) -> None:\n    '''Command {i}.'''\n"
+        for i in range(commands)
+    )
+    path = folder / "bare_typer.py"
+    path.write_text(f"import typer\napp = typer.Typer()\n{body}\napp()\n")
+    return path
+
+
+def count_commands() -> int:
+    from typer.main import get_command
+
+    from mlprep.cli import app
+
+    group = get_command(app)
+    return len(group.commands)  # type: ignore[attr-defined]
+
+
+def peak_rss_mib(command: Sequence[str], env: dict[str, str]) -> float:
+    """Peak resident memory of a child process (Linux: ru_maxrss in KiB)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(list(command), env=env, capture_output=True, text=True, timeout=600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def seed_store(path: Path, reviews: int) -> None:
+    from mlprep.store import open_store
+
+    open_store(path).close()
+    db = sqlite3.connect(path)
+    now = time.time()
+    db.executemany(
+        "INSERT INTO reviews (deck_id, card_id, rating, mode, reviewed_at, duration_ms, state_before, state_after)"
+        " VALUES ('bench-1000', ?, ?, 'review', ?, 1000, NULL, '{}')",
+        ((f"card-{i % 1000}", 1 + i % 4, now - i * 60) for i in range(reviews)),
+    )
+    db.commit()
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="fewer runs and no 50k deck")
+    parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    work = Path(tempfile.mkdtemp(prefix="mlprep-bench-"))
+    rows: list[Row] = []
+    notes: list[str] = []
+    try:
+        env = dict(
+            os.environ,
+            MLPREP_HOME=str(work / "home"),
+            MLPREP_DECKS=str(work / "decks"),
+            MLPREP_WORKSPACE=str(work / "ws"),
+            COLUMNS="100",
+            MLPREP_LANG="en",
+        )
+        (work / "decks").mkdir()
+
+        # P1: --help against a bare Typer app with as many commands.
+        bare = bare_typer_app(work, count_commands())
+        floor = median_of(runs, lambda: timed([sys.executable, str(bare), "--help"], env))
+        helps = median_of(runs, lambda: timed([*MLPREP, "--help"], env))
+        quiz_help = median_of(runs, lambda: timed([*MLPREP, "quiz", "--help"], env))
+        rows.append(Row("P1", "mlprep --help", "bare Typer app --help", helps, floor, 1.3))
+        rows.append(Row("P1", "mlprep quiz --help", "bare Typer app --help", quiz_help, floor, 1.3))
+
+        # P2: first card on a 10,000-card deck, cold (no cache) and warm (cached).
+        import yaml
+
+        deck10k = write_deck(work / "bench-10k.yaml", 10_000)
+        size_mb = deck10k.stat().st_size / 2**20
+        text = deck10k.read_text(encoding="utf-8")
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        def libyaml_parse() -> float:
+            started = time.perf_counter()
+            yaml.load(text, Loader=loader)
+            return time.perf_counter() - started
+
+        parse_floor = median_of(runs, libyaml_parse)
+        first_card = [*MLPREP, "quiz", str(deck10k), "--limit", "1"]
+
+        def cold() -> float:
+            shutil.rmtree(work / "home" / "cache", ignore_errors=True)
+            return timed(first_card, env, stdin="")
+
+        cold_time = median_of(runs, cold)
+        timed(first_card, env, stdin="")  # fill the cache
+        warm_time = median_of(runs, lambda: timed(first_card, env, stdin=""))
+        rows.append(
+            Row(
+                "P2",
+                f"first card, 10k cards ({size_mb:.1f} MB), seen before",
+                "mlprep --help",
+                warm_time,
+                helps,
+                3.0,
+            )
+        )
+        rows.append(
+            Row(
+                "P2",
+                "first card, 10k cards, first time",
+                "libyaml parse + 2x --help",
+                cold_time,
+                parse_floor + 2 * helps,
+                1.0,
+            )
+        )
+        notes.append(
+            f"P2 peak memory, first card on 10k cards (cached): {peak_rss_mib(first_card, env):.0f} MiB"
+        )
+
+        # Deck-size growth of quiz start-up (report only).
+        sizes = [1_000, 10_000] + ([] if args.quick else [50_000])
+        for size in sizes:
+            deck = deck10k if size == 10_000 else write_deck(work / f"bench-{size}.yaml", size)
+            command = [*MLPREP, "quiz", str(deck), "--limit", "1"]
+            timed(command, env, stdin="")
+            value = median_of(runs, lambda command=command: timed(command, env, stdin=""))
+            rows.append(
+                Row(
+                    "growth",
+                    f"first card, {size:,} cards (cached)",
+                    "mlprep --help",
+                    value,
+                    helps,
+                    None,
+                )
+            )
+
+        # Store with 100,000 review rows: stats (report only; target: well under a second).
+        seed_store(work / "home" / "mlprep.db", 100_000)
+        stats_time = median_of(runs, lambda: timed([*MLPREP, "stats", "--json"], env))
+        rows.append(
+            Row(
+                "store",
+                "stats --json with 100,000 reviews",
+                "mlprep --help",
+                stats_time,
+                helps,
+                None,
+            )
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    report = render(rows, notes, runs)
+    print(report)
+    if args.out:
+        args.out.write_text(report + "\n", encoding="utf-8")
+
+
+def render(rows: list[Row], notes: list[str], runs: int) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    lines = [
+        f"Machine: {machine}; medians of {runs} runs.",
+        "",
+        "| target | measured | floor | measured s | floor s | ratio | limit | ok |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        verdict = {True: "yes", False: "**NO**", None: "report"}[row.ok]
+        limit = f"{row.limit:g}x" if row.limit is not None else "—"
+        lines.append(
+            f"| {row.target} | {row.measured} | {row.floor} | {row.value:.3f} | {row.floor_value:.3f} | {row.ratio:.2f} | {limit} | {verdict} |"
+        )
+    lines += ["", *notes]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
