@@ -141,7 +141,7 @@ def encode(value: object, _depth: int = 0) -> Encoded:
         if cls in scalars:
             return {"t": "npscalar", "dtype": scalars[cls], "v": value.item()}  # type: ignore[attr-defined]
     if torch is not None and isinstance(value, torch.Tensor):
-        raise EncodeError(f"{type_name(value)}, a subclass of torch.Tensor; return a plain tensor")
+        raise EncodeError(f"{type_name(value)} (a torch.Tensor subclass; return a plain tensor)")
     raise EncodeError(type_name(value))
 
 
@@ -225,9 +225,8 @@ def to_runtime(data: Encoded) -> object:
         arr = _decode_array(data, tag)
         if tag == "ndarray":
             return arr.values
-        torch = sys.modules.get("torch")
-        if torch is None:
-            import torch
+        import torch
+
         tensor = torch.from_numpy(arr.values.copy())
         if arr.dtype in _WIDENED:
             tensor = tensor.to(getattr(torch, arr.dtype))
