@@ -8,6 +8,7 @@ from rich.text import Text as RichText
 
 from mlprep.decks.model import Text
 from mlprep.i18n import Display
+from mlprep.ui.latex import render_math
 
 
 def languages(display: Display) -> tuple[str, ...]:
@@ -29,9 +30,9 @@ def markdown(text: Text, display: Display) -> RenderableType:
     for index, value in enumerate(text_in(text, display)):
         if index:
             parts.append(RichText(""))
-        parts.append(Markdown(value, code_theme="monokai"))
+        parts.append(Markdown(render_math(value), code_theme="monokai"))
     return Group(*parts)
 
 
 def inline(text: Text, display: Display) -> str:
-    return " / ".join(value.replace("\n", " ") for value in text_in(text, display))
+    return " / ".join(render_math(value).replace("\n", " ") for value in text_in(text, display))

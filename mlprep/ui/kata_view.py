@@ -1,0 +1,213 @@
+"""Everything the kata commands print: catalogue, task, verdicts, hints, verify and check reports."""
+
+from __future__ import annotations
+
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.table import Table
+
+from mlprep.kata.model import PASS, CaseResult, Kata, Text, Verdict
+from mlprep.kata.service import CatalogueRow, Prepared, WorkspaceReport
+from mlprep.kata.verify import VerifyReport
+from mlprep.ui.console import plural, print_json, stderr_console, stdout_console
+
+SHOWN_FAILURES = 8
+STATUS_STYLE = {"passing": "ok", "failing": "bad", "not started": "muted"}
+CASE_MARK = {"fail": "[bad]✗[/]", "error": "[bad]![/]", "timeout": "[bad]⏱[/]"}
+HEADINGS = {
+    "en": {"task": "Task", "mistake": "Likely mistake", "hint": "Hint", "replay": "replay with"},
+    "zh": {"task": "题目", "mistake": "可能的错误", "hint": "提示", "replay": "复现:"},
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return HEADINGS["zh" if lang == "zh" else "en"]
+
+
+# -- catalogue ------------------------------------------------------------------------------------
+
+
+def show_catalogue(rows: list[CatalogueRow], lang: str, *, as_json: bool) -> None:
+    if as_json:
+        print_json([row.to_json("en" if lang == "both" else lang) for row in rows])
+        return
+    table = Table(title="katas", title_justify="left")
+    for column in ("name", "title", "topic", "difficulty", "status", "best"):
+        table.add_column(column)
+    for row in rows:
+        style = STATUS_STYLE.get(row.status.status, "")
+        table.add_row(
+            escape(row.kata.name),
+            escape(row.kata.title.get(lang)),
+            escape(row.kata.topic),
+            row.kata.difficulty,
+            f"[{style}]{row.status.status}[/]" if style else row.status.status,
+            row.status.best,
+        )
+    console = stdout_console()
+    console.print(table)
+    console.print("[muted]start one with: mlprep kata NAME[/]")
+
+
+# -- one kata -------------------------------------------------------------------------------------
+
+
+def show_prepared(prepared: Prepared, lang: str, *, as_json: bool) -> None:
+    """The solution path (always) and, for a new solution file, the task."""
+    console = stderr_console() if as_json else stdout_console()
+    kata = prepared.kata
+    if prepared.scaffold is not None and prepared.scaffold.created:
+        console.print(f"created [path]{escape(str(prepared.file))}[/] from the starter")
+        console.print(
+            f"tests:  [path]{escape(str(prepared.scaffold.test_file))}[/] (run them with pytest)"
+        )
+        if not as_json:
+            show_task(kata, lang)
+    else:
+        console.print(f"checking [path]{escape(str(prepared.file))}[/]", soft_wrap=True)
+
+
+def show_task(kata: Kata, lang: str) -> None:
+    console = stdout_console()
+    console.print(f"[key]{escape(kata.name)}[/]: {escape(kata.title.get(lang))}")
+    langs = ("en", "zh") if lang == "both" else (lang,)
+    for one in langs:
+        console.print(Markdown(kata.task.get(one)))
+    console.print(f"[muted]signature: {escape(kata.entry.signature)}[/]", soft_wrap=True)
+
+
+def _groups(cases: list[CaseResult]) -> list[tuple[CaseResult, int]]:
+    """Failing cases with their message, identical messages collapsed (first case, count)."""
+    groups: dict[str, list[CaseResult]] = {}
+    for case in cases:
+        groups.setdefault(f"{case.status}\0{case.message}", []).append(case)
+    return [(items[0], len(items)) for items in groups.values()]
+
+
+def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
+    if as_json:
+        print_json(verdict.to_json("en" if lang == "both" else lang))
+        return
+    console = stdout_console()
+    words = _words(lang)
+    failing = [c for c in verdict.cases if not c.ok]
+    if verdict.error is not None:
+        console.print(f"[bad]error:[/] {escape(verdict.error)}", soft_wrap=True)
+    else:
+        groups = _groups(failing)
+        for case, count in groups[:SHOWN_FAILURES]:
+            mark = CASE_MARK.get(case.status, "[bad]✗[/]")
+            more = f" [muted](and {count - 1} more with the same result)[/]" if count > 1 else ""
+            console.print(f"{mark} [key]{escape(case.name)}[/] {case.status}{more}", soft_wrap=True)
+            console.print(f"    {escape(case.message)}", soft_wrap=True)
+            if case.inputs:
+                console.print(
+                    f"    [muted]inputs: {escape(_cut(case.inputs, 300))}[/]", soft_wrap=True
+                )
+        if len(groups) > SHOWN_FAILURES:
+            hidden = sum(n for _, n in groups[SHOWN_FAILURES:])
+            console.print(f"[muted]... and {plural(hidden, 'more failing case')}[/]")
+        if verdict.passed:
+            console.print(f"[ok]✓[/] {plural(verdict.passed, 'case')} passed")
+    if verdict.diagnosis is not None:
+        text = verdict.diagnosis.text.get(lang)
+        console.print(
+            f"[warn]{words['mistake']}:[/] {escape(text)} [muted]({verdict.diagnosis.mutant})[/]"
+        )
+    if verdict.output.strip() and not verdict.ok:
+        console.print("[muted]the solution printed:[/]")
+        console.print(escape(_cut(verdict.output, 1500)), markup=True, soft_wrap=True)
+    if not verdict.ok:
+        console.print(
+            f"[muted]{words['replay']} mlprep kata {verdict.kata} --file {escape(str(verdict.file))}"
+            f" --seed {verdict.seed}[/]",
+            soft_wrap=True,
+        )
+    style = "ok" if verdict.ok else "bad"
+    console.print(f"[{style}]{escape(verdict.summary_line())}[/]", soft_wrap=True)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def show_hint(kata: Kata, number: int, hint: Text, lang: str) -> None:
+    console = stdout_console()
+    words = _words(lang)
+    console.print(f"[key]{words['hint']} {number}/{len(kata.hints)}[/] ({escape(kata.name)})")
+    console.print(Markdown(hint.get(lang)))
+    if number == len(kata.hints):
+        console.print(
+            "[muted]that was the last hint; `mlprep kata NAME --solution` shows the reference.[/]"
+        )
+
+
+def show_solution(kata: Kata, source: str) -> None:
+    console = stdout_console()
+    console.print(f"[key]{escape(kata.name)}[/]: reference solution")
+    console.print(Syntax(source, "python", line_numbers=False, word_wrap=True))
+
+
+def show_watch_banner(file: str) -> None:
+    stderr_console().print(f"[muted]watching {escape(file)}; save to re-check, Ctrl-C to stop[/]")
+
+
+# -- verify and check -----------------------------------------------------------------------------
+
+
+def show_verify(report: VerifyReport, *, as_json: bool) -> None:
+    if as_json:
+        print_json(report.to_json())
+        return
+    console = stdout_console()
+    table = Table(title="verify", title_justify="left")
+    for column in ("kata", "reference", "starter", "mutants killed", "survivors"):
+        table.add_column(column)
+    for item in report.katas:
+        ref_style = "ok" if item.reference == PASS else "bad"
+        starter_style = "bad" if item.starter == PASS else "ok"
+        killed_style = "ok" if item.killed == item.mutants_total else "bad"
+        table.add_row(
+            escape(item.name),
+            f"[{ref_style}]{item.reference}[/]",
+            f"[{starter_style}]{item.starter}[/]",
+            f"[{killed_style}]{item.killed}/{item.mutants_total}[/]",
+            escape(", ".join(item.survivors)),
+        )
+    console.print(table)
+    for item in report.katas:
+        for problem in item.problems:
+            console.print(f"[bad]{escape(item.name)}:[/] {escape(problem)}", soft_wrap=True)
+    decks = report.decks
+    problems = decks.get("problems") or []
+    if isinstance(problems, list) and problems:
+        for problem in problems:
+            console.print(f"[bad]deck:[/] {escape(str(problem))}", soft_wrap=True)
+    else:
+        console.print(f"decks: {escape(str(decks.get('decks', '?')))} shipped decks lint clean")
+    good = sum(1 for k in report.katas if k.ok)
+    bad = len(report.katas) - good
+    console.print(f"[{'ok' if report.ok else 'bad'}]verify: {good} passed, {bad} failed[/]")
+
+
+def show_workspace_report(report: WorkspaceReport, lang: str, *, as_json: bool) -> None:
+    if as_json:
+        print_json(report.to_json("en" if lang == "both" else lang))
+        return
+    console = stdout_console()
+    console.print(f"workspace [path]{escape(str(report.workspace))}[/]")
+    if not report.verdicts:
+        console.print("[muted]no kata solutions found there (files named NAME.py)[/]")
+    for verdict in report.verdicts:
+        style = "ok" if verdict.ok else "bad"
+        console.print(f"[{style}]{escape(verdict.summary_line())}[/]", soft_wrap=True)
+        for case in [c for c in verdict.cases if not c.ok][:3]:
+            console.print(
+                f"    {escape(case.name)}: {escape(_cut(case.message, 200))}", soft_wrap=True
+            )
+    for problem in report.deck_problems:
+        console.print(f"[bad]deck:[/] {escape(problem)}", soft_wrap=True)
+    good = sum(1 for v in report.verdicts if v.ok)
+    bad = len(report.verdicts) - good + (1 if report.deck_problems else 0)
+    console.print(f"[{'ok' if report.ok else 'bad'}]check: {good} passed, {bad} failed[/]")
