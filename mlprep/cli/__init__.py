@@ -6,13 +6,14 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 
 from __future__ import annotations
 
-from mlprep.cli import deck, doctor, quiz, stats
+from mlprep.cli import deck, doctor, export, quiz, stats
 from mlprep.cli.app import app
 
 quiz.register(app)
 deck.register(app)
 stats.register(app)
 doctor.register(app)
+export.register(app)
 
 
 def main() -> None:
