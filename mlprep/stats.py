@@ -24,6 +24,18 @@ class TopicCounts:
         return self.new + self.learning + self.review
 
 
+HEATMAP_DAYS = 26 * 7
+FORECAST_DAYS = 30
+RETENTION_WEEKS = 12
+
+
+@dataclass
+class WeekRetention:
+    week: str  # Monday, YYYY-MM-DD
+    recalled: int
+    total: int
+
+
 @dataclass
 class Stats:
     reviews_total: int
@@ -35,10 +47,17 @@ class Stats:
     streak_days: int
     cards_total: int
     topics: dict[str, TopicCounts] = field(default_factory=dict)
+    heatmap: dict[str, int] = field(default_factory=dict)  # YYYY-MM-DD -> answers, last 26 weeks
+    forecast_30_days: list[int] = field(
+        default_factory=list
+    )  # reviews due on each of the next 30 days
+    retention_by_week: list[WeekRetention] = field(default_factory=list)
+    readiness: dict[str, float] = field(default_factory=dict)  # topic -> mean predicted recall now
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["topics"] = {name: {**asdict(c), "total": c.total} for name, c in self.topics.items()}
+        data["readiness"] = {name: round(value, 4) for name, value in self.readiness.items()}
         return data
 
 
@@ -64,15 +83,21 @@ def _classify(state: CardState | None) -> str:
 
 
 def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
+    from mlprep.quiz.scheduler import Scheduler
+
+    scheduler = Scheduler()
     day_start = start_of_local_day(now)
     states = store.card_states()
     stamp = now.timestamp()
     topics: dict[str, TopicCounts] = {}
-    due_week = [0] * 7
+    recall: dict[str, float] = {}
+    forecast = [0] * FORECAST_DAYS
     cards_total = 0
     due_now = 0
     for deck in decks:
-        counts = topics.setdefault(topic_of(deck), TopicCounts())
+        topic = topic_of(deck)
+        counts = topics.setdefault(topic, TopicCounts())
+        recall.setdefault(topic, 0.0)
         for card in deck.cards:
             cards_total += 1
             state = states.get(card.key)
@@ -80,24 +105,31 @@ def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
             setattr(counts, kind, getattr(counts, kind) + 1)
             if state is None:
                 continue
+            recall[topic] += scheduler.retrievability(state, now)
             if state.due <= stamp:
                 due_now += 1
                 counts.due += 1
             else:
                 offset = (datetime.fromtimestamp(state.due, tz=now.tzinfo) - day_start).days
-                if 0 <= offset < 7:
-                    due_week[offset] += 1
+                if 0 <= offset < FORECAST_DAYS:
+                    forecast[offset] += 1
     recalled, sample = store.retention()
+    since = (day_start - timedelta(days=HEATMAP_DAYS - 1)).timestamp()
+    weeks_since = (day_start - timedelta(weeks=RETENTION_WEEKS)).timestamp()
     return Stats(
         reviews_total=store.review_count(),
         reviews_today=store.count_reviews_since(day_start.timestamp()),
         due_now=due_now,
-        due_next_7_days=due_week,
+        due_next_7_days=forecast[:7],
         retention=(recalled / sample) if sample else None,
         retention_sample=sample,
         streak_days=_streak(store.review_days(), day_start.date()),
         cards_total=cards_total,
         topics=topics,
+        heatmap=store.daily_review_counts(since),
+        forecast_30_days=forecast,
+        retention_by_week=[WeekRetention(*row) for row in store.weekly_retention(weeks_since)],
+        readiness={t: recall[t] / topics[t].total if topics[t].total else 0.0 for t in topics},
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from mlprep.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE card_states (
@@ -58,8 +58,21 @@ CREATE TABLE kata_attempts (
 CREATE INDEX kata_attempts_kata ON kata_attempts (kata);
 """
 
+_SCHEMA_V2 = """
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE exams (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at  REAL NOT NULL,
+    finished_at REAL NOT NULL,
+    report      TEXT NOT NULL       -- JSON: per-topic scores, times, cards to review
+);
+"""
+
 # version reached -> SQL that upgrades the previous version to it (older stores upgrade in place)
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 @dataclass(frozen=True)
@@ -313,6 +326,55 @@ class Store:
         """SQLite's own check of every page ('ok' when the file is sound)."""
         rows = self._read("PRAGMA quick_check")
         return "; ".join(str(r[0]) for r in rows)
+
+    # -- settings and exams ----------------------------------------------------------
+    def setting(self, key: str) -> str | None:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self._write() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    def record_exam(self, started_at: float, finished_at: float, report_json: str) -> int:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO exams (started_at, finished_at, report) VALUES (?, ?, ?)",
+                (started_at, finished_at, report_json),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def exams(self) -> list[tuple[int, float, float, str]]:
+        rows = self._read("SELECT id, started_at, finished_at, report FROM exams ORDER BY id")
+        return [(int(r[0]), float(r[1]), float(r[2]), str(r[3])) for r in rows]
+
+    def daily_review_counts(self, since: float) -> dict[str, int]:
+        """Answers per local day (YYYY-MM-DD) since `since`, for the heatmap."""
+        rows = self._read(
+            "SELECT date(reviewed_at, 'unixepoch', 'localtime') AS day, COUNT(*) FROM reviews"
+            " WHERE reviewed_at >= ? GROUP BY day",
+            (since,),
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def weekly_retention(self, since: float) -> list[tuple[str, int, int]]:
+        """(week start YYYY-MM-DD, recalled, total) for review-state answers since `since`."""
+        rows = self._read(
+            "SELECT date(reviewed_at, 'unixepoch', 'localtime', 'weekday 0', '-6 days') AS week,"
+            " COALESCE(SUM(rating > 1), 0), COUNT(*) FROM reviews"
+            " WHERE mode = 'review' AND state_before IS NOT NULL"
+            " AND json_extract(state_before, '$.state') = 2 AND reviewed_at >= ?"
+            " GROUP BY week ORDER BY week",
+            (since,),
+        )
+        return [(str(r[0]), int(r[1]), int(r[2])) for r in rows]
 
     # -- kata attempts ---------------------------------------------------------------
     def record_kata_attempt(

@@ -6,7 +6,7 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 
 from __future__ import annotations
 
-from mlprep.cli import deck, doctor, export, quiz, stats
+from mlprep.cli import deck, doctor, export, plan, quiz, stats
 from mlprep.cli.app import app
 
 quiz.register(app)
@@ -14,6 +14,7 @@ deck.register(app)
 stats.register(app)
 doctor.register(app)
 export.register(app)
+plan.register(app)
 
 
 def main() -> None:

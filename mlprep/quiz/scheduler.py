@@ -44,6 +44,7 @@ class Scheduler:
 
     desired_retention: float = 0.9
     fuzz: bool = True
+    deadline: datetime | None = None  # the interview: every card comes back before it
 
     def __post_init__(self) -> None:
         self._fsrs = FsrsScheduler(
@@ -68,6 +69,8 @@ class Scheduler:
         updated, _log = self._fsrs.review_card(
             card, FsrsRating(int(grade)), review_datetime=now, review_duration=duration_ms
         )
+        if self.deadline is not None and now < self.deadline < updated.due:
+            updated.due = spread_before(deck_id, card_id, now, self.deadline)
         return CardState(
             deck_id=deck_id,
             card_id=card_id,
@@ -82,6 +85,16 @@ class Scheduler:
         return float(
             self._fsrs.get_card_retrievability(card, current_datetime=now.astimezone(timezone.utc))
         )
+
+
+def spread_before(deck_id: str, card_id: str, now: datetime, deadline: datetime) -> datetime:
+    """A due time in the second half of [now, deadline), fixed per card.
+
+    Capping every long interval at the deadline would pile the cards onto its
+    eve; a stable per-card fraction spreads them evenly over the days left.
+    """
+    fraction = 0.5 + 0.5 * (_stable_card_number(deck_id, card_id) % 10_000) / 10_000
+    return now + (deadline - now) * fraction
 
 
 def restore_state(deck_id: str, card_id: str, fsrs_json: str) -> CardState:

@@ -213,9 +213,13 @@ def start_session(
     new_seen = store.new_cards_since(start_of_local_day(now).timestamp())
     rng = random.Random(options.seed)
     queue = plan_queue(cards, states, now=now, options=options, new_seen_today=new_seen, rng=rng)
+    if scheduler is None:
+        from mlprep.quiz.plan import scheduler_for
+
+        scheduler = scheduler_for(store)
     return QuizSession(
         store=store,
-        scheduler=scheduler or Scheduler(),
+        scheduler=scheduler,
         queue=queue,
         mode=options.mode,
         clock=clock,

@@ -1,14 +1,55 @@
-"""`mlprep stats` as tables, or as one JSON object."""
+"""`mlprep stats` as terminal charts, or as one JSON object."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from mlprep.stats import Stats
+from mlprep.stats import HEATMAP_DAYS, Stats
 from mlprep.ui.console import print_json, stdout_console
+
+_SHADES = ["#2d333b", "#0e4429", "#006d32", "#26a641", "#39d353"]
+_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def bar(fraction: float, width: int) -> str:
+    """A horizontal bar of `width` cells for a value in 0..1."""
+    fraction = min(1.0, max(0.0, fraction))
+    full, part = divmod(round(fraction * width * 8), 8)
+    return "█" * full + ("▏▎▍▌▋▊▉"[part - 1] if part else "")
+
+
+def heatmap(counts: dict[str, int], today: date) -> Group:
+    """A GitHub-style calendar: one column per week, one row per weekday, darker = more answers."""
+    start = today - timedelta(days=HEATMAP_DAYS - 1)
+    start -= timedelta(days=start.weekday())  # align to Monday
+    peak = max(counts.values(), default=0)
+    rows = []
+    for weekday, label in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
+        line = Text(f"{label:>4} ")
+        day = start + timedelta(days=weekday)
+        while day <= today:
+            n = counts.get(day.isoformat(), 0)
+            level = 0 if n == 0 else 1 + min(3, int(3 * n / peak)) if peak else 0
+            line.append("■ ", style=_SHADES[level])
+            day += timedelta(days=7)
+        rows.append(line)
+    legend = Text("     less ")
+    for shade in _SHADES:
+        legend.append("■ ", style=shade)
+    legend.append("more")
+    return Group(*rows, legend)
+
+
+def sparkline(values: list[int]) -> str:
+    peak = max(values, default=0)
+    if not peak:
+        return "▁" * len(values)
+    return "".join(_BLOCKS[max(1, round(v / peak * 8))] if v else "▁" for v in values)
 
 
 def show_stats(stats: Stats, *, as_json: bool) -> None:
@@ -25,15 +66,32 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
         f" · streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
     )
     today = date.today()
+    console.print("\n[bold]answers, last 26 weeks[/]")
+    console.print(heatmap(stats.heatmap, today))
+    console.print("\n[bold]reviews due, next 30 days[/]")
+    console.print(
+        f"  {sparkline(stats.forecast_30_days)}  (max {max(stats.forecast_30_days, default=0)} a day)"
+    )
     week = Table(title="due in the next 7 days", title_justify="left")
     for offset in range(7):
         week.add_column((today + timedelta(days=offset)).strftime("%a %d"), justify="right")
     week.add_row(*(str(n) for n in stats.due_next_7_days))
     console.print(week)
+    if stats.retention_by_week:
+        weekly = Table(title="retention by week (answers to cards in review)", title_justify="left")
+        for column in ("week", "recalled", "of", "rate", ""):
+            weekly.add_column(column, justify="left" if column in ("week", "") else "right")
+        for row in stats.retention_by_week:
+            rate = row.recalled / row.total if row.total else 0.0
+            weekly.add_row(
+                row.week, str(row.recalled), str(row.total), f"{rate:.0%}", bar(rate, 20)
+            )
+        console.print(weekly)
     topics = Table(title="by topic", title_justify="left")
-    for column in ("topic", "new", "learning", "review", "due", "total"):
-        topics.add_column(column, justify="left" if column == "topic" else "right")
+    for column in ("topic", "new", "learning", "review", "due", "total", "readiness", ""):
+        topics.add_column(column, justify="left" if column in ("topic", "") else "right")
     for name, counts in sorted(stats.topics.items()):
+        ready = stats.readiness.get(name, 0.0)
         topics.add_row(
             escape(name),
             str(counts.new),
@@ -41,5 +99,7 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
             str(counts.review),
             str(counts.due),
             str(counts.total),
+            f"{ready:.0%}",
+            bar(ready, 12),
         )
     console.print(topics)

@@ -25,7 +25,9 @@ def test_corrupt_store_is_reported_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "mlprep.db"
     garbage = b"this is not a database, it is my diary" * 100
     path.write_bytes(garbage)
-    with pytest.raises(StoreError, match=r"cannot be read .*file is not a database.*left untouched"):
+    with pytest.raises(
+        StoreError, match=r"cannot be read .*file is not a database.*left untouched"
+    ):
         open_store(path)
     assert path.read_bytes() == garbage
 
@@ -82,17 +84,38 @@ def test_older_schema_upgrades_in_place_with_backup(
     path = tmp_path / "mlprep.db"
     with open_store(path) as store:
         store.record_kata_attempt("auc", "pass", 3, 0, 1, __import__("datetime").datetime.now())
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    current = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
     monkeypatch.setitem(
-        store_module.MIGRATIONS, 2, "ALTER TABLE kata_attempts ADD COLUMN note TEXT"
+        store_module.MIGRATIONS, current + 1, "ALTER TABLE kata_attempts ADD COLUMN note TEXT"
     )
     with open_store(path) as store:
         assert len(store.kata_attempts()) == 1
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == current + 1
     assert "note" in [row[1] for row in db.execute("PRAGMA table_info(kata_attempts)")]
-    backup = tmp_path / "mlprep.db.v1.bak"
-    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+    backup = tmp_path / f"mlprep.db.v{current}.bak"
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == current
+
+
+def test_real_version_1_store_upgrades_with_backup(tmp_path: Path) -> None:
+    """A store written by mlprep 0.1 (schema 1) gains settings and exams, keeps every answer."""
+    path = tmp_path / "mlprep.db"
+    db = sqlite3.connect(path)
+    db.executescript(store_module.MIGRATIONS[1])
+    db.execute(
+        "INSERT INTO reviews (deck_id, card_id, rating, mode, reviewed_at) VALUES ('d', 'c', 3, 'review', 1.0)"
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.review_count() == 1
+        store.set_setting("interview_date", "2027-01-15")
+        assert store.setting("interview_date") == "2027-01-15"
+    backup = sqlite3.connect(tmp_path / "mlprep.db.v1.bak")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
 
 
 def test_kata_attempts_round_trip(tmp_path: Path) -> None:

@@ -1,0 +1,118 @@
+"""Studying toward an interview date: the date itself, and the recall projected for that day."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from mlprep.decks.model import Deck
+from mlprep.errors import UsageError
+from mlprep.quiz.scheduler import Scheduler
+from mlprep.store import Store
+
+INTERVIEW_KEY = "interview_date"
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, not '{text}'") from None
+
+
+def interview_date(store: Store) -> date | None:
+    value = store.setting(INTERVIEW_KEY)
+    return date.fromisoformat(value) if value else None
+
+
+def interview_deadline(day: date) -> datetime:
+    """Local midnight starting the interview day: reviews must happen before it."""
+    return datetime.combine(day, time.min).astimezone()
+
+
+def scheduler_for(store: Store) -> Scheduler:
+    """The FSRS scheduler, capped by the interview date when one is set."""
+    day = interview_date(store)
+    return Scheduler(deadline=interview_deadline(day) if day else None)
+
+
+@dataclass
+class TopicReadiness:
+    cards: int = 0
+    seen: int = 0
+    recall_sum: float = 0.0
+
+    @property
+    def recall(self) -> float:
+        """Mean predicted recall over all cards (a card never studied counts as 0)."""
+        return self.recall_sum / self.cards if self.cards else 0.0
+
+
+@dataclass
+class Plan:
+    interview: date | None
+    today: date
+    topics: dict[str, TopicReadiness] = field(default_factory=dict)
+    daily_due: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM-DD, reviews due)
+    new_cards: int = 0
+
+    @property
+    def days_left(self) -> int | None:
+        return None if self.interview is None else (self.interview - self.today).days
+
+    @property
+    def new_per_day_needed(self) -> int | None:
+        days = self.days_left
+        if days is None or days <= 0:
+            return None
+        return math.ceil(self.new_cards / days)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "interview_date": self.interview.isoformat() if self.interview else None,
+            "days_left": self.days_left,
+            "new_cards": self.new_cards,
+            "new_per_day_needed": self.new_per_day_needed,
+            "daily_due": [{"date": d, "due": n} for d, n in self.daily_due],
+            "topics": {
+                name: {"cards": t.cards, "seen": t.seen, "projected_recall": round(t.recall, 4)}
+                for name, t in self.topics.items()
+            },
+        }
+
+
+def build_plan(store: Store, decks: Sequence[Deck], now: datetime) -> Plan:
+    """Projected recall per topic on the interview day (or now), and the daily load until then."""
+    from mlprep.stats import topic_of
+
+    day = interview_date(store)
+    today = now.astimezone().date()
+    at = interview_deadline(day) if day and interview_deadline(day) > now else now
+    scheduler = Scheduler()
+    states = store.card_states()
+    plan = Plan(interview=day, today=today)
+    horizon = max(1, (day - today).days) if day else 7
+    counts = {(today + timedelta(days=i)).isoformat(): 0 for i in range(horizon)}
+    for deck in decks:
+        readiness = plan.topics.setdefault(topic_of(deck), TopicReadiness())
+        for card in deck.cards:
+            readiness.cards += 1
+            state = states.get(card.key)
+            if state is None:
+                plan.new_cards += 1
+                continue
+            readiness.seen += 1
+            readiness.recall_sum += scheduler.retrievability(state, at)
+            due_day = max(datetime.fromtimestamp(state.due).date(), today).isoformat()
+            if due_day in counts:
+                counts[due_day] += 1
+    plan.daily_due = list(counts.items())
+    return plan
+
+
+def set_interview(store: Store, day: date | None, today: date) -> None:
+    if day is not None and day <= today:
+        raise UsageError(f"the interview date {day.isoformat()} is not in the future")
+    store.set_setting(INTERVIEW_KEY, day.isoformat() if day else None)

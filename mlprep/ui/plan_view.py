@@ -1,0 +1,47 @@
+"""`mlprep plan` output."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.table import Table
+
+from mlprep.quiz.plan import Plan
+from mlprep.ui.console import print_json, stdout_console
+from mlprep.ui.stats_view import bar
+
+
+def show_plan(plan: Plan, *, as_json: bool) -> None:
+    if as_json:
+        print_json(plan.to_json())
+        return
+    console = stdout_console()
+    if plan.interview is None:
+        console.print("no interview date set: [key]mlprep plan --date YYYY-MM-DD[/] sets one")
+        title = "predicted recall now"
+    else:
+        console.print(
+            f"interview on [bold]{plan.interview.isoformat()}[/]: {plan.days_left} days left · "
+            f"{plan.new_cards} new cards → about [bold]{plan.new_per_day_needed or 0}[/] new a day "
+            "(mlprep quiz --new N)"
+        )
+        title = "projected recall on the day"
+    table = Table(title=title, title_justify="left")
+    for column in ("topic", "cards", "seen", "recall", ""):
+        table.add_column(column, justify="left" if column in ("topic", "") else "right")
+    for name, topic in sorted(plan.topics.items(), key=lambda item: item[1].recall):
+        table.add_row(
+            escape(name),
+            str(topic.cards),
+            str(topic.seen),
+            f"{topic.recall:.0%}",
+            bar(topic.recall, 20),
+        )
+    console.print(table)
+    load = Table(title="reviews due per day", title_justify="left")
+    load.add_column("day")
+    load.add_column("due", justify="right")
+    load.add_column("")
+    peak = max((n for _, n in plan.daily_due), default=0) or 1
+    for day, count in plan.daily_due[:31]:
+        load.add_row(day, str(count), bar(count / peak, 30))
+    console.print(load)
