@@ -6,7 +6,7 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 
 from __future__ import annotations
 
-from mlprep.cli import deck, doctor, export, plan, quiz, stats
+from mlprep.cli import deck, doctor, exam, export, plan, quiz, stats
 from mlprep.cli.app import app
 
 quiz.register(app)
@@ -15,6 +15,7 @@ stats.register(app)
 doctor.register(app)
 export.register(app)
 plan.register(app)
+exam.register(app)
 
 
 def main() -> None:

@@ -36,6 +36,22 @@ class Text:
 
 
 @dataclass(frozen=True)
+class KeyPoint:
+    """One point an interviewer listens for, with the phrasings that count (per language)."""
+
+    en: tuple[str, ...] = ()
+    zh: tuple[str, ...] = ()
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return self.en + self.zh
+
+    def label(self, lang: Lang) -> str:
+        preferred = self.en if lang == "en" else self.zh
+        return (preferred or self.en or self.zh or ("",))[0]
+
+
+@dataclass(frozen=True)
 class Card:
     """One card; fields a type does not use stay empty."""
 
@@ -50,6 +66,7 @@ class Card:
     correct_choices: tuple[int, ...] = ()  # mcq, 0-based
     accepted: tuple[str, ...] = ()  # typed
     explain: Text | None = None
+    key_points: tuple[KeyPoint, ...] = ()  # basic: graded free answers
     tags: tuple[str, ...] = ()
     source: str | None = None
     kata: str | None = None

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mlprep.decks.model import CARD_TYPES, Card, Deck, Text
+from mlprep.decks.model import CARD_TYPES, Card, Deck, KeyPoint, Text
 from mlprep.decks.yamltree import AnyNode, Mapping, Scalar, Sequence, describe
 from mlprep.errors import Location, Problem
 
@@ -23,7 +23,7 @@ FORMAT_VERSION = 1
 DECK_FIELDS = ("id", "title", "topic", "cards", "version", "description")
 COMMON_FIELDS = ("id", "type", "explain", "tags", "source", "kata", "difficulty")
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    "basic": ("q", "a"),
+    "basic": ("q", "a", "key_points"),
     "mcq": ("q", "choices", "answer"),
     "typed": ("q", "answer"),
     "cloze": ("text",),
@@ -39,6 +39,8 @@ SYNONYMS = {
     "choice": "choices",
     "level": "difficulty",
     "cloze": "text",
+    "keypoints": "key_points",
+    "points": "key_points",
     "name": "title",
     "items": "cards",
 }
@@ -237,7 +239,7 @@ def _card(check: _Checker, node: AnyNode, deck_id: str) -> Card | None:
     label = f"{card_type} card '{card_id or '?'}'"
     check.unknown_fields(node, allowed, label)
     for required in TYPE_FIELDS[card_type]:
-        if required not in fields:
+        if required not in fields and required != "key_points":
             check.add(node, f"{label} has no `{required}`")
     extra = _optional(check, fields)
     parts = _type_parts(check, card_type, fields, label)
@@ -296,6 +298,8 @@ def _type_parts(
         parts["q"] = check.text(fields["q"], "q")
     if card_type == "basic" and "a" in fields:
         parts["a"] = check.text(fields["a"], "a")
+    if card_type == "basic" and "key_points" in fields:
+        parts["key_points"] = _key_points(check, fields["key_points"])
     elif card_type == "mcq" and "choices" in fields:
         choices = _choices(check, fields["choices"])
         parts["choices"] = choices
@@ -311,6 +315,50 @@ def _type_parts(
     if any(value is None for value in parts.values()):
         return None
     return parts
+
+
+def _aliases(check: _Checker, node: AnyNode, what: str) -> tuple[str, ...] | None:
+    items = node.items if isinstance(node, Sequence) else [node]
+    values = []
+    for item in items:
+        value = item.value if isinstance(item, Scalar) else None
+        if isinstance(value, bool) or value is None or not str(value).strip():
+            check.add(item, f"{what} must be non-empty text (or a list of phrasings)")
+            return None
+        values.append(str(value).strip())
+    if not values:
+        check.add(node, f"{what} has no phrasing")
+        return None
+    return tuple(values)
+
+
+def _key_points(check: _Checker, node: AnyNode) -> tuple[KeyPoint, ...] | None:
+    """key_points: [text | {en: text or [texts], zh: text or [texts]}] — each one a point to cover."""
+    if not isinstance(node, Sequence) or not node.items:
+        check.add(node, "key_points must be a non-empty list, e.g. [{en: [scaled by sqrt d_k], zh: [除以根号 d_k]}]")
+        return None
+    points: list[KeyPoint] = []
+    for index, item in enumerate(node.items):
+        if isinstance(item, Mapping):
+            langs: dict[str, tuple[str, ...]] = {}
+            for lang, child in item.items.items():
+                if lang not in ("en", "zh"):
+                    check.add(item.key_positions[lang], f"key point {index} has language '{lang}'; use en or zh")
+                    return None
+                aliases = _aliases(check, child, f"key point {index}.{lang}")
+                if aliases is None:
+                    return None
+                langs[lang] = aliases
+            if not langs:
+                check.add(item, f"key point {index} is empty")
+                return None
+            points.append(KeyPoint(en=langs.get("en", ()), zh=langs.get("zh", ())))
+        else:
+            aliases = _aliases(check, item, f"key point {index}")
+            if aliases is None:
+                return None
+            points.append(KeyPoint(en=aliases))
+    return tuple(points)
 
 
 def _choices(check: _Checker, node: AnyNode) -> tuple[Text, ...] | None:

@@ -1,92 +1,31 @@
-"""The interactive quiz: shows cards, reads answers, drives a `QuizSession`.
-
-Keys at every prompt: `u` undo, `s` skip, `q` quit (Ctrl-C and end of input
-quit too). At a text prompt type `\\u`, `\\s` or `\\q` to answer those letters.
-"""
+"""The interactive quiz: asks each card, shows the verdict at once, and drives a `QuizSession`."""
 
 from __future__ import annotations
 
-import random
 import time
-from dataclasses import dataclass
 
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 
 from mlprep.decks.model import Card
-from mlprep.i18n import Display
-from mlprep.quiz.grading import (
-    cloze_gaps,
-    cloze_parts,
-    grade_choices,
-    grade_typed,
-    parse_choice_numbers,
-)
+from mlprep.quiz.keypoints import KeyPointResult
 from mlprep.quiz.scheduler import Grade
 from mlprep.quiz.session import QuizSession, Summary
-from mlprep.ui.cards import inline, languages, markdown
-from mlprep.ui.keys import EndOfInput, InputSource
+from mlprep.ui.asking import Attempt, CardAsker, Command
+from mlprep.ui.cards import languages, markdown
+from mlprep.ui.keys import EndOfInput
 
 GRADE_KEYS = {"1": Grade.AGAIN, "2": Grade.HARD, "3": Grade.GOOD, "4": Grade.EASY}
-COMMANDS = {"u": "undo", "s": "skip", "q": "quit"}
-HELP = "[key]u[/] undo  [key]s[/] skip  [key]q[/] quit"
 
 
-class _Command(Exception):
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
-
-
-@dataclass
-class _Verdict:
-    grade: Grade
-    correct: bool | None
-
-
-class QuizView:
+class QuizView(CardAsker):
     """Runs one session on a console and an input source (both injected)."""
-
-    def __init__(
-        self, console: Console, keys: InputSource, display: Display, seed: int | None = None
-    ) -> None:
-        self.console = console
-        self.keys = keys
-        self.display = display
-        self.rng = random.Random(seed)
-
-    # -- prompts --------------------------------------------------------------------------
-    def _key(self, allowed: str, prompt: str) -> str:
-        while True:
-            self.console.print(prompt, end=" ")
-            key = self.keys.key()
-            self.console.print()
-            lowered = key.lower()
-            if lowered in COMMANDS:
-                raise _Command(COMMANDS[lowered])
-            if key in allowed:
-                return key
-            if not self.keys.interactive:  # a script gave something else: say so, and ask again
-                self.console.print(f"[warn]expected one of {escape(allowed.strip())!r}[/]")
-
-    def _line(self, prompt: str) -> str:
-        self.console.print(prompt, end="")
-        reply = self.keys.line("› " if self.keys.interactive else "")
-        if not self.keys.interactive:
-            self.console.print(escape(reply))
-        stripped = reply.strip()
-        if stripped.lower() in COMMANDS:
-            raise _Command(COMMANDS[stripped.lower()])
-        if stripped.startswith("\\") and stripped[1:].lower() in COMMANDS:
-            return stripped[1:]
-        return reply
 
     def _grade(
         self, suggested: Grade | None, *, allow_overrule: bool = False
     ) -> tuple[Grade, bool]:
-        """Ask for a grade; returns (grade, overruled)."""
+        """Ask for a grade; returns (grade, overruled). Scripts take the suggestion."""
         if not self.keys.interactive and suggested is not None:
             return suggested, False
         hint = "[key]1[/] again  [key]2[/] hard  [key]3[/] good  [key]4[/] easy"
@@ -97,14 +36,13 @@ class QuizView:
         if allow_overrule:
             hint += "  [key]o[/] I was right"
             allowed += "oO"
-        key = self._key(allowed, f"{hint}  ·  {HELP}")
+        key = self.key(allowed, f"{hint}  ·  {self.help}")
         if key in "oO":
             return Grade.GOOD, True
         if key == "\n" and suggested is not None:
             return suggested, False
         return GRADE_KEYS[key], False
 
-    # -- one card -----------------------------------------------------------------------
     def _header(self, card: Card, session: QuizSession) -> None:
         left = len(session.queue)
         self.console.print(
@@ -113,109 +51,23 @@ class QuizView:
             )
         )
 
-    def _ask(self, card: Card) -> _Verdict:
-        if card.type == "basic":
-            return self._ask_basic(card)
-        if card.type == "mcq":
-            return self._ask_mcq(card)
-        if card.type == "typed":
-            return self._ask_typed(card)
-        return self._ask_cloze(card)
-
     def _explain(self, card: Card) -> None:
         if card.explain is not None:
             self.console.print(
                 Panel(markdown(card.explain, self.display), title="explain", border_style="muted")
             )
+        if card.kata:
+            self.console.print(f"[muted]practise it: [key]mlprep kata {escape(card.kata)}[/][/]")
 
-    def _ask_basic(self, card: Card) -> _Verdict:
-        self.console.print(markdown(card.q, self.display))
-        if self.keys.interactive:
-            self._key("\n ", f"[muted]Enter to show the answer · {HELP}[/]")
+    def _key_points(self, card: Card, result: KeyPointResult) -> None:
+        lang = languages(self.display)[0]
+        for point, covered in zip(card.key_points, result.covered, strict=True):
+            mark = "[ok]✓[/]" if covered else "[bad]✗[/]"
+            self.console.print(f"  {mark} {escape(point.label(lang))}")  # type: ignore[arg-type]
         self.console.print(
-            Panel(markdown(card.a, self.display), title="answer", border_style="green")
+            f"[muted]{sum(result.covered)} of {len(result.covered)} key points · suggested: "
+            f"{result.suggested.name.lower()}[/]"
         )
-        self._explain(card)
-        grade, _ = self._grade(None)
-        return _Verdict(grade, None)
-
-    def _ask_mcq(self, card: Card) -> _Verdict:
-        self.console.print(markdown(card.q, self.display))
-        order = list(range(len(card.choices)))
-        self.rng.shuffle(order)
-        for number, original in enumerate(order, 1):
-            self.console.print(
-                f"  [key]{number}[/]  {escape(inline(card.choices[original], self.display))}"
-            )
-        multi = len(card.correct_choices) > 1
-        prompt = "pick all that apply, e.g. 1,3 " if multi else "your choice "
-        while True:
-            picked = parse_choice_numbers(self._line(f"[muted]{prompt}({HELP})[/]\n"), len(order))
-            if picked is not None:
-                break
-            self.console.print(f"[warn]type choice numbers between 1 and {len(order)}[/]")
-        right = grade_choices(picked, order, card.correct_choices)
-        shown = ", ".join(str(order.index(i) + 1) for i in card.correct_choices)
-        self._verdict(right, f"answer: {shown}")
-        self._explain(card)
-        grade, _ = self._grade(Grade.GOOD if right else Grade.AGAIN)
-        return _Verdict(grade, right)
-
-    def _ask_typed(self, card: Card) -> _Verdict:
-        self.console.print(markdown(card.q, self.display))
-        reply = self._line(f"[muted]type your answer ({HELP})[/]\n")
-        right = grade_typed(reply, card.accepted)
-        self._verdict(right, "accepted: " + " | ".join(card.accepted))
-        self._explain(card)
-        grade, overruled = self._grade(
-            Grade.GOOD if right else Grade.AGAIN, allow_overrule=not right
-        )
-        return _Verdict(grade, right or overruled)
-
-    def _ask_cloze(self, card: Card) -> _Verdict:
-        langs = languages(self.display)
-        primary = card.text.get(langs[0])  # type: ignore[arg-type]
-        gaps = cloze_gaps(primary)
-        for other in langs[1:]:  # in `both`, the other language's gap at the same place counts too
-            other_gaps = cloze_gaps(card.text.get(other))  # type: ignore[arg-type]
-            if len(other_gaps) == len(gaps):
-                gaps = [a + b for a, b in zip(gaps, other_gaps, strict=True)]
-        replies: list[str] = []
-        for index in range(len(gaps)):
-            self.console.print(self._cloze_line(primary, replies, index))
-            replies.append(self._line(f"[muted]gap {index + 1}/{len(gaps)} ({HELP})[/]\n"))
-        results = [
-            grade_typed(reply, options) for reply, options in zip(replies, gaps, strict=True)
-        ]
-        self.console.print(self._cloze_line(primary, replies, None, results))
-        right = all(results)
-        self._verdict(right, "answer: " + " · ".join(options[0] for options in gaps))
-        self._explain(card)
-        grade, overruled = self._grade(
-            Grade.GOOD if right else Grade.AGAIN, allow_overrule=not right
-        )
-        return _Verdict(grade, right or overruled)
-
-    @staticmethod
-    def _cloze_line(
-        text: str, replies: list[str], current: int | None, results: list[bool] | None = None
-    ) -> str:
-        out: list[str] = []
-        for part in cloze_parts(text):
-            if part.gap is None:
-                out.append(escape(part.text))
-            elif results is not None:
-                ok = results[part.gap]
-                style = "ok" if ok else "bad"
-                shown = replies[part.gap] if ok else f"{replies[part.gap] or '∅'} → {part.text}"
-                out.append(f"[{style}]{escape(shown)}[/]")
-            elif part.gap < len(replies):
-                out.append(f"[key]{escape(replies[part.gap])}[/]")
-            elif part.gap == current:
-                out.append("[reverse] ? [/]")
-            else:
-                out.append("[muted]___[/]")
-        return "".join(out)
 
     def _verdict(self, right: bool, detail: str) -> None:
         if right:
@@ -223,7 +75,38 @@ class QuizView:
         else:
             self.console.print(f"[bad]✗ wrong[/]  {escape(detail)}")
 
-    # -- the loop -----------------------------------------------------------------------
+    def _ask(self, card: Card) -> tuple[Grade, bool | None]:
+        attempt: Attempt = self.attempt(card)
+        if card.type == "basic":
+            self.console.print(
+                Panel(markdown(card.a, self.display), title="answer", border_style="green")
+            )
+            scripted_grade = attempt.reply.strip()
+            if not self.keys.interactive and scripted_grade in GRADE_KEYS:
+                self._explain(card)
+                return GRADE_KEYS[scripted_grade], None
+            suggested = None
+            if attempt.key_points is not None:
+                self._key_points(card, attempt.key_points)
+                suggested = attempt.key_points.suggested
+            self._explain(card)
+            grade, _ = self._grade(suggested)
+            return grade, None if attempt.key_points is None else attempt.key_points.correct
+        if card.type == "cloze":
+            self.console.print(
+                self.cloze_line(
+                    attempt.cloze_text, attempt.cloze_replies, None, attempt.cloze_results
+                )
+            )
+        assert attempt.right is not None
+        self._verdict(attempt.right, attempt.detail)
+        self._explain(card)
+        grade, overruled = self._grade(
+            Grade.GOOD if attempt.right else Grade.AGAIN,
+            allow_overrule=card.type != "mcq" and not attempt.right,
+        )
+        return grade, attempt.right or overruled
+
     def run(self, session: QuizSession) -> Summary:
         if session.next_card() is None:
             self.console.print(
@@ -234,8 +117,8 @@ class QuizView:
                 self._header(card, session)
                 started = time.monotonic()
                 try:
-                    verdict = self._ask(card)
-                except _Command as command:
+                    grade, correct = self._ask(card)
+                except Command as command:
                     if command.name == "quit":
                         break
                     if command.name == "skip":
@@ -250,7 +133,7 @@ class QuizView:
                         )
                     continue
                 duration = int((time.monotonic() - started) * 1000)
-                session.record(card, verdict.grade, correct=verdict.correct, duration_ms=duration)
+                session.record(card, grade, correct=correct, duration_ms=duration)
         except (KeyboardInterrupt, EndOfInput):
             self.console.print()
         summary = session.summary()

@@ -1,0 +1,121 @@
+"""The mock interview on screen: timers at every question, no feedback until the report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.markup import escape
+from rich.rule import Rule
+from rich.table import Table
+
+from mlprep.decks.model import Card
+from mlprep.quiz.exam import ExamAnswer, ExamReport
+from mlprep.ui.asking import CardAsker, Command
+from mlprep.ui.cards import inline, languages
+from mlprep.ui.console import print_json
+from mlprep.ui.keys import EndOfInput
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(max(0, int(seconds)), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+class ExamView(CardAsker):
+    help = "[key]s[/] skip  [key]q[/] end the exam"
+
+    def run(
+        self,
+        questions: list[tuple[str, Card]],
+        minutes: float,
+        now: Callable[[], datetime],
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> ExamReport:
+        total = minutes * 60
+        per_question = total / max(1, len(questions))
+        report = ExamReport(started=now(), finished=now(), asked=len(questions))
+        start = monotonic()
+        self.console.print(
+            f"[bold]mock interview[/]: {len(questions)} questions, {minutes:g} minutes "
+            f"({_clock(per_question)} each). No feedback until the end."
+        )
+        try:
+            for number, (topic, card) in enumerate(questions, 1):
+                left = total - (monotonic() - start)
+                if left <= 0:
+                    self.console.print("[warn]time is up[/]")
+                    break
+                self.console.print(
+                    Rule(
+                        f"question {number}/{len(questions)} · {escape(topic)} · "
+                        f"⏱ {_clock(min(per_question, left))} for this one · {_clock(left)} overall"
+                    )
+                )
+                asked = monotonic()
+                try:
+                    attempt = self.attempt(card)
+                except Command as command:
+                    if command.name == "quit":
+                        break
+                    report.answers.append(
+                        ExamAnswer(topic, card, False, monotonic() - asked, reply="(skipped)")
+                    )
+                    continue
+                seconds = monotonic() - asked
+                timed_out = seconds > per_question or monotonic() - start > total
+                right = bool(attempt.key_points.correct if attempt.key_points else attempt.right)
+                report.answers.append(
+                    ExamAnswer(
+                        topic, card, right and not timed_out, seconds, timed_out, attempt.reply
+                    )
+                )
+                self.console.print(
+                    "[muted]answer recorded[/]" + (" [warn](over time)[/]" if timed_out else "")
+                )
+        except (KeyboardInterrupt, EndOfInput):
+            self.console.print()
+        report.finished = now()
+        return report
+
+
+def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
+    from mlprep.ui.console import stdout_console
+
+    if as_json:
+        print_json(report.to_json())
+        return
+    console = stdout_console()
+    console.print(Rule("report"))
+    console.print(
+        f"score [bold]{report.correct}/{report.asked}[/] ({report.correct / report.asked:.0%})"
+        if report.asked
+        else "no questions"
+    )
+    table = Table(title="by topic", title_justify="left")
+    for column in ("topic", "questions", "correct", "score", "s / question"):
+        table.add_column(column, justify="left" if column == "topic" else "right")
+    for name, score in sorted(report.by_topic.items(), key=lambda item: item[1].score):
+        table.add_row(
+            escape(name),
+            str(score.questions),
+            str(score.correct),
+            f"{score.score:.0%}",
+            f"{score.seconds_per_question:.0f}",
+        )
+    console.print(table)
+    lang = languages(display)[0]  # type: ignore[arg-type]
+    for answer in report.answers:
+        if answer.correct:
+            continue
+        card = answer.card
+        question = inline(card.q if card.type != "cloze" else card.text, lang)  # type: ignore[arg-type]
+        why = "over time" if answer.timed_out else f"you said: {answer.reply or '∅'}"
+        console.print(
+            f"[bad]✗[/] {escape(card.deck_id)}/{escape(card.id)}: {escape(question[:100])}  [muted]{escape(why)}[/]"
+        )
+    if report.to_review:
+        console.print(
+            "[muted]review them: mlprep quiz --mode cram --tag … or study the decks above[/]"
+        )
