@@ -13,7 +13,7 @@ def card_yaml(index: int, rng: random.Random) -> str:
     kind = TYPES[index % 4]
     words = " ".join(
         rng.choice(["attention", "softmax", "gradient", "embedding", "归一化", "注意力", "损失"])
-        for _ in range(40)
+        for _ in range(14)
     )
     head = f"  - id: card-{index}\n    type: {kind}\n"
     if kind == "cloze":
@@ -25,13 +25,13 @@ def card_yaml(index: int, rng: random.Random) -> str:
     if kind == "basic":
         body += (
             "    a:\n      en: |\n"
-            + "".join(f"        Line {j} of the answer to {index}: {words}\n" for j in range(2))
+            + "".join(f"        Line {j} of the answer to {index}: {words}\n" for j in range(1))
             + "        ```python\n        def f(x):\n            return x * 2\n        ```\n"
             + f"      zh: |\n        答案 {index}：{words}\n"
         )
     elif kind == "mcq":
         body += "    choices:\n" + "".join(
-            f'      - {{en: "Choice {j} {words[:60]}", zh: "选项 {j}"}}\n' for j in range(4)
+            f'      - {{en: "Choice {j} {words[:30]}", zh: "选项 {j}"}}\n' for j in range(4)
         )
         body += f"    answer: {index % 4}\n"
     else:
