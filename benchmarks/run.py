@@ -65,15 +65,11 @@ def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
-def bare_typer_app(folder: Path, commands: int) -> Path:
-    """The floor: a Typer app with as many commands, each with a few typed options like ours."""
-    kinds = [("int", "0"), ("str", "'a'"), ("bool", "False"), ("float", "1.0")] * 2
-    options = ", ".join(
-        f"o{j}: {kind} = typer.Option({default}, help='option {j}')"
-        for j, (kind, default) in enumerate(kinds)
-    )
+def bare_typer_app(folder: Path, commands: int, options: int) -> Path:
+    """The floor: a Typer app with as many commands; each has as many plain options as `quiz`."""
+    params = ", ".join(f"o{j}: int = typer.Option(0, help='option {j}')" for j in range(options))
     body = "\n".join(
-        f"@app.command('c{i}')\ndef c{i}({options}) -> None:\n    " + '"""Command."""\n'
+        f"@app.command('c{i}')\ndef c{i}({params}) -> None:\n    " + '"""Command."""\n'
         for i in range(commands)
     )
     path = folder / "bare_typer.py"
@@ -81,13 +77,15 @@ def bare_typer_app(folder: Path, commands: int) -> Path:
     return path
 
 
-def count_commands() -> int:
+def command_shape() -> tuple[int, int]:
+    """(number of top-level commands, number of options of `mlprep quiz`)."""
     from typer.main import get_command
 
     from mlprep.cli import app
 
     group = get_command(app)
-    return len(group.commands)  # type: ignore[attr-defined]
+    commands = group.commands  # type: ignore[attr-defined]
+    return len(commands), len(commands["quiz"].params)
 
 
 def peak_rss_mib(command: Sequence[str], env: dict[str, str]) -> float:
@@ -139,7 +137,7 @@ def main() -> None:
         (work / "decks").mkdir()
 
         # P1: --help against a bare Typer app with as many commands.
-        bare = bare_typer_app(work, count_commands())
+        bare = bare_typer_app(work, *command_shape())
         floor = median_of(runs, lambda: timed([sys.executable, str(bare), "--help"], env))
         sub_floor = median_of(runs, lambda: timed([sys.executable, str(bare), "c0", "--help"], env))
         helps = median_of(runs, lambda: timed([*MLPREP, "--help"], env))
