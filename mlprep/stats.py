@@ -61,9 +61,16 @@ class Stats:
         return data
 
 
-def _streak(days: Sequence[str], today: date) -> int:
+EPOCH = date(1970, 1, 1)
+
+
+def day_of(number: int) -> date:
+    return EPOCH + timedelta(days=number)
+
+
+def _streak(days: Sequence[int], today: date) -> int:
     """Consecutive days with answers, ending today (or yesterday if nothing yet today)."""
-    have = {date.fromisoformat(d) for d in days}
+    have = {day_of(d) for d in days}
     cursor = today if today in have else today - timedelta(days=1)
     streak = 0
     while cursor in have:
@@ -110,12 +117,13 @@ def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
                 due_now += 1
                 counts.due += 1
             else:
-                offset = (datetime.fromtimestamp(state.due, tz=now.tzinfo) - day_start).days
-                if 0 <= offset < FORECAST_DAYS:
-                    forecast[offset] += 1
+                day = (datetime.fromtimestamp(state.due, tz=now.tzinfo) - day_start).days
+                if 0 <= day < FORECAST_DAYS:
+                    forecast[day] += 1
     recalled, sample = store.retention()
     since = (day_start - timedelta(days=HEATMAP_DAYS - 1)).timestamp()
     weeks_since = (day_start - timedelta(weeks=RETENTION_WEEKS)).timestamp()
+    utc_offset = (day_start.utcoffset() or timedelta()).total_seconds()
     return Stats(
         reviews_total=store.review_count(),
         reviews_today=store.count_reviews_since(day_start.timestamp()),
@@ -123,12 +131,18 @@ def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
         due_next_7_days=forecast[:7],
         retention=(recalled / sample) if sample else None,
         retention_sample=sample,
-        streak_days=_streak(store.review_days(), day_start.date()),
+        streak_days=_streak(store.review_days(utc_offset), day_start.date()),
         cards_total=cards_total,
         topics=topics,
-        heatmap=store.daily_review_counts(since),
+        heatmap={
+            day_of(d).isoformat(): n
+            for d, n in store.daily_review_counts(since, utc_offset).items()
+        },
         forecast_30_days=forecast,
-        retention_by_week=[WeekRetention(*row) for row in store.weekly_retention(weeks_since)],
+        retention_by_week=[
+            WeekRetention(day_of(monday).isoformat(), recalled_n, total)
+            for monday, recalled_n, total in store.weekly_retention(weeks_since, utc_offset)
+        ],
         readiness={t: recall[t] / topics[t].total if topics[t].total else 0.0 for t in topics},
     )
 

@@ -298,13 +298,17 @@ class Store:
         )
         return int(rows[0][0])
 
-    def review_days(self) -> list[str]:
-        """Distinct local dates (YYYY-MM-DD) that have at least one answer, newest first."""
+    def review_days(self, utc_offset: float = 0.0) -> list[int]:
+        """Distinct local day numbers (days since 1970-01-01) with at least one answer, newest first.
+
+        Integer arithmetic on the timestamp instead of SQLite's date(..., 'localtime'):
+        the same result for a fixed UTC offset, several times faster on large logs.
+        """
         rows = self._read(
-            "SELECT DISTINCT date(reviewed_at, 'unixepoch', 'localtime') AS day FROM reviews"
-            " ORDER BY day DESC"
+            "SELECT DISTINCT CAST((reviewed_at + ?) / 86400 AS INTEGER) AS day FROM reviews ORDER BY day DESC",
+            (utc_offset,),
         )
-        return [str(r[0]) for r in rows]
+        return [int(r[0]) for r in rows]
 
     def retention(self) -> tuple[int, int]:
         """(recalled, total) over scheduled answers to cards that were in the review state."""
@@ -355,26 +359,26 @@ class Store:
         rows = self._read("SELECT id, started_at, finished_at, report FROM exams ORDER BY id")
         return [(int(r[0]), float(r[1]), float(r[2]), str(r[3])) for r in rows]
 
-    def daily_review_counts(self, since: float) -> dict[str, int]:
-        """Answers per local day (YYYY-MM-DD) since `since`, for the heatmap."""
+    def daily_review_counts(self, since: float, utc_offset: float = 0.0) -> dict[int, int]:
+        """Answers per local day number since `since`, for the heatmap."""
         rows = self._read(
-            "SELECT date(reviewed_at, 'unixepoch', 'localtime') AS day, COUNT(*) FROM reviews"
+            "SELECT CAST((reviewed_at + ?) / 86400 AS INTEGER) AS day, COUNT(*) FROM reviews"
             " WHERE reviewed_at >= ? GROUP BY day",
-            (since,),
+            (utc_offset, since),
         )
-        return {str(r[0]): int(r[1]) for r in rows}
+        return {int(r[0]): int(r[1]) for r in rows}
 
-    def weekly_retention(self, since: float) -> list[tuple[str, int, int]]:
-        """(week start YYYY-MM-DD, recalled, total) for review-state answers since `since`."""
+    def weekly_retention(self, since: float, utc_offset: float = 0.0) -> list[tuple[int, int, int]]:
+        """(local day number of the week's Monday, recalled, total) for review-state answers."""
         rows = self._read(
-            "SELECT date(reviewed_at, 'unixepoch', 'localtime', 'weekday 0', '-6 days') AS week,"
+            "SELECT (CAST((reviewed_at + ?) / 86400 AS INTEGER) + 3) / 7 AS week,"
             " COALESCE(SUM(rating > 1), 0), COUNT(*) FROM reviews"
             " WHERE mode = 'review' AND state_before IS NOT NULL"
             " AND json_extract(state_before, '$.state') = 2 AND reviewed_at >= ?"
             " GROUP BY week ORDER BY week",
-            (since,),
+            (utc_offset, since),
         )
-        return [(str(r[0]), int(r[1]), int(r[2])) for r in rows]
+        return [(int(r[0]) * 7 - 3, int(r[1]), int(r[2])) for r in rows]
 
     # -- kata attempts ---------------------------------------------------------------
     def record_kata_attempt(

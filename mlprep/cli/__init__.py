@@ -6,13 +6,14 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 
 from __future__ import annotations
 
-from mlprep.cli import deck, doctor, exam, export, plan, quiz, stats
+from mlprep.cli import deck, doctor, exam, export, kata, plan, quiz, stats
 from mlprep.cli.app import app
 
 quiz.register(app)
 deck.register(app)
 stats.register(app)
 doctor.register(app)
+kata.register(app)
 export.register(app)
 plan.register(app)
 exam.register(app)

@@ -335,7 +335,10 @@ def _aliases(check: _Checker, node: AnyNode, what: str) -> tuple[str, ...] | Non
 def _key_points(check: _Checker, node: AnyNode) -> tuple[KeyPoint, ...] | None:
     """key_points: [text | {en: text or [texts], zh: text or [texts]}] — each one a point to cover."""
     if not isinstance(node, Sequence) or not node.items:
-        check.add(node, "key_points must be a non-empty list, e.g. [{en: [scaled by sqrt d_k], zh: [除以根号 d_k]}]")
+        check.add(
+            node,
+            "key_points must be a non-empty list, e.g. [{en: [scaled by sqrt d_k], zh: [除以根号 d_k]}]",
+        )
         return None
     points: list[KeyPoint] = []
     for index, item in enumerate(node.items):
@@ -343,7 +346,10 @@ def _key_points(check: _Checker, node: AnyNode) -> tuple[KeyPoint, ...] | None:
             langs: dict[str, tuple[str, ...]] = {}
             for lang, child in item.items.items():
                 if lang not in ("en", "zh"):
-                    check.add(item.key_positions[lang], f"key point {index} has language '{lang}'; use en or zh")
+                    check.add(
+                        item.key_positions[lang],
+                        f"key point {index} has language '{lang}'; use en or zh",
+                    )
                     return None
                 aliases = _aliases(check, child, f"key point {index}.{lang}")
                 if aliases is None:

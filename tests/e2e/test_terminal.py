@@ -67,7 +67,9 @@ def count_reviews(tmp_path: Path) -> int:
     db = sqlite3.connect(path, timeout=30)
     try:
         return int(db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
-    except sqlite3.OperationalError as error:  # the quiz has created the file but not the schema yet
+    except (
+        sqlite3.OperationalError
+    ) as error:  # the quiz has created the file but not the schema yet
         assert "no such table" in str(error)
         return 0
     finally:

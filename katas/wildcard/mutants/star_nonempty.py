@@ -1,0 +1,11 @@
+def is_match(s, p):
+    n, m = len(s), len(p)
+    dp = [[False] * (m + 1) for _ in range(n + 1)]
+    dp[0][0] = True
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            if p[j - 1] == "*":
+                dp[i][j] = dp[i - 1][j - 1] or dp[i - 1][j]
+            elif p[j - 1] == "?" or p[j - 1] == s[i - 1]:
+                dp[i][j] = dp[i - 1][j - 1]
+    return dp[n][m]

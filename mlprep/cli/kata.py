@@ -1,0 +1,164 @@
+"""`mlprep kata [NAME]`, `mlprep check` and `mlprep verify`: adapters over `mlprep.kata`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from mlprep.cli.app import state
+from mlprep.errors import EXIT_CHECK_FAILED, UsageError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("kata")(kata)
+    app.command("check")(check)
+    app.command("verify")(verify)
+
+
+def kata(
+    ctx: typer.Context,
+    name: str | None = typer.Argument(None, help="The kata; without it, list the catalogue."),
+    file: Path | None = typer.Option(
+        None, "--file", help="Check this file instead (no scaffolding)."
+    ),
+    workspace: Path | None = typer.Option(
+        None,
+        "--workspace",
+        help="Workspace folder (default: MLPREP_WORKSPACE or ~/mlprep-workspace).",
+    ),
+    watch: bool = typer.Option(False, "--watch", help="Re-check on every save until Ctrl-C."),
+    hint: bool = typer.Option(False, "--hint", help="Show the next hint."),
+    solution: bool = typer.Option(False, "--solution", help="Show the reference solution."),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="With --solution: do not ask for confirmation."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Case-set seed (replay a reported failure)."),
+    timeout: float | None = typer.Option(None, "--timeout", help="Per-case time limit in seconds."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
+) -> None:
+    """The kata catalogue, or scaffold and check one kata."""
+    from mlprep.i18n import resolve_lang
+    from mlprep.kata import service
+    from mlprep.ui import kata_view
+
+    paths = state(ctx).paths
+    display = resolve_lang(lang)
+    if name is None:
+        if file is not None or watch or hint or solution:
+            raise UsageError(
+                "give a kata name", hint="for example: mlprep kata attention --file my.py"
+            )
+        kata_view.show_catalogue(service.catalogue(paths), display, as_json=as_json)
+        return
+    if hint:
+        from mlprep.kata.catalogue import find_kata
+        from mlprep.kata.progress import next_hint
+
+        chosen = find_kata(paths.shipped_katas, name)
+        number, text = next_hint(paths, chosen)
+        kata_view.show_hint(chosen, number, text, display)
+        return
+    if solution:
+        _show_solution(ctx, name, yes)
+        return
+    prepared = service.prepare(paths, name, file, workspace)
+    kata_view.show_prepared(prepared, display, as_json=as_json)
+    if watch:
+        _watch(ctx, prepared, seed, timeout, display, as_json)
+        return
+    verdict = service.check_one(paths, prepared.kata, prepared.file, seed=seed, timeout=timeout)
+    kata_view.show_verdict(verdict, display, as_json=as_json)
+    if not verdict.ok:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def _show_solution(ctx: typer.Context, name: str, yes: bool) -> None:
+    from mlprep.kata.catalogue import find_kata
+    from mlprep.kata.progress import has_passed
+    from mlprep.ui import kata_view
+
+    paths = state(ctx).paths
+    chosen = find_kata(paths.shipped_katas, name)
+    if not (yes or has_passed(paths, name)) and not typer.confirm(
+        f"You have not passed {name} yet. Show the reference solution anyway?", default=False
+    ):
+        typer.echo("not shown")
+        raise typer.Exit(EXIT_CHECK_FAILED)
+    kata_view.show_solution(chosen, chosen.reference.read_text(encoding="utf-8"))
+
+
+def _watch(
+    ctx: typer.Context,
+    prepared: object,
+    seed: int,
+    timeout: float | None,
+    display: str,
+    as_json: bool,
+) -> None:
+    from mlprep.kata import service
+    from mlprep.kata.check import Checker
+    from mlprep.kata.model import Verdict
+    from mlprep.kata.watch import watch
+    from mlprep.ui import kata_view
+
+    assert isinstance(prepared, service.Prepared)
+    paths = state(ctx).paths
+
+    def run(checker: Checker) -> Verdict:
+        return service.check_one(
+            paths, prepared.kata, prepared.file, seed=seed, timeout=timeout, checker=checker
+        )
+
+    kata_view.show_watch_banner(str(prepared.file))
+    try:
+        last = watch(
+            paths,
+            prepared.kata,
+            prepared.file,
+            run,
+            lambda v: kata_view.show_verdict(v, display, as_json=as_json),
+        )
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    if last is not None and not last.ok:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def check(
+    ctx: typer.Context,
+    workspace: Path | None = typer.Option(None, "--workspace", help="Workspace folder to check."),
+    junit: Path | None = typer.Option(None, "--junit", help="Also write JUnit XML to this file."),
+    seed: int = typer.Option(0, "--seed", help="Case-set seed."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
+) -> None:
+    """CI-style self-check: every kata solved in the workspace, plus your decks."""
+    from mlprep.i18n import resolve_lang
+    from mlprep.kata.junit import write_junit
+    from mlprep.kata.service import check_workspace
+    from mlprep.ui import kata_view
+
+    paths = state(ctx).paths
+    report = check_workspace(paths, workspace, seed)
+    if junit is not None:
+        write_junit(junit, report.verdicts, report.deck_problems)
+    kata_view.show_workspace_report(report, resolve_lang(lang), as_json=as_json)
+    if not report.ok:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def verify(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    seed: int = typer.Option(0, "--seed", help="Case-set seed."),
+) -> None:
+    """Maintainers: every shipped kata's reference passes, starter and mutants fail; decks lint clean."""
+    from mlprep.kata.verify import verify_all
+    from mlprep.ui import kata_view
+
+    report = verify_all(state(ctx).paths.shipped_katas, seed)
+    kata_view.show_verify(report, as_json=as_json)
+    if not report.ok:
+        raise typer.Exit(EXIT_CHECK_FAILED)

@@ -1,0 +1,246 @@
+"""Checking a solution: cases from the oracle, the solution in the sandbox, the verdict here.
+
+`Checker` owns one warm worker and caches each (kata, seed)'s cases, so a
+watch loop or a `verify`/`check` run pays the torch import once.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+from mlprep.errors import KataError
+from mlprep.kata.compare import Tolerance, compare
+from mlprep.kata.forkserver import ForkServer
+from mlprep.kata.jobs import (
+    Limits,
+    OracleCase,
+    Outcome,
+    Output,
+    Problem,
+    Raised,
+    SolutionRun,
+    run_oracle,
+    run_solution,
+)
+from mlprep.kata.model import ERROR, FAIL, PASS, CaseResult, Diagnosis, Kata, Verdict
+from mlprep.kata.static import banned_uses, read_source, syntax_error
+
+DEFAULT_SEED = 0
+DIAGNOSIS_CASES = 6
+BASE_PRELOAD = ("numpy",)
+
+
+def judge(case: OracleCase, outcome: Outcome, params: Sequence[str]) -> CaseResult:
+    """Compare one outcome with the expected result."""
+    inputs = case.describe_inputs(params)
+    if isinstance(outcome, Problem):
+        return CaseResult(case.name, outcome.status, outcome.message, inputs)
+    expected = case.expected
+    if isinstance(expected, Raised):
+        if isinstance(outcome, Raised):
+            if expected.type in outcome.mro or expected.type == outcome.type:
+                return CaseResult(case.name, PASS, "", inputs)
+            return CaseResult(
+                case.name,
+                FAIL,
+                f"expected {expected.type}, but it raised {outcome.describe()}",
+                inputs,
+            )
+        return CaseResult(
+            case.name,
+            FAIL,
+            f"expected {expected.type} to be raised, but it returned a value",
+            inputs,
+        )
+    if isinstance(outcome, Raised):
+        return CaseResult(case.name, ERROR, f"raised {outcome.describe()}", inputs)
+    mismatch = compare(expected, outcome.value, case.tol)
+    if mismatch is None:
+        return CaseResult(case.name, PASS, "", inputs)
+    return CaseResult(
+        case.name,
+        FAIL,
+        mismatch.message,
+        inputs,
+        mismatch.max_abs,
+        mismatch.max_rel,
+        mismatch.index,
+    )
+
+
+def is_failure(case: OracleCase, outcome: Outcome) -> bool:
+    return not judge(case, outcome, ()).ok
+
+
+def same_behaviour(a: Outcome, b: Outcome, tol: Tolerance) -> bool:
+    """Whether two solutions did the same thing on a case (used to match mutants)."""
+    if isinstance(a, Output) and isinstance(b, Output):
+        return compare(a.value, b.value, tol) is None
+    if isinstance(a, Raised) and isinstance(b, Raised):
+        return a.type == b.type and a.message == b.message
+    return False
+
+
+class Checker:
+    """Runs checks against one catalogue folder with one warm worker."""
+
+    def __init__(self, katas_root: Path, preload: Sequence[str] = ()) -> None:
+        self.katas_root = katas_root.resolve()
+        self.server = ForkServer(BASE_PRELOAD + tuple(preload) + ("hypothesis",))
+        self._oracles: dict[tuple[str, int], list[OracleCase]] = {}
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Checker:
+        self.server.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _ensure(self, kata: Kata) -> None:
+        self.server.start()
+        missing = [m for m in kata.preload if m in self.server.failed_preloads]
+        if missing:
+            raise KataError(
+                f"kata {kata.name!r} needs {', '.join(missing)}, which cannot be imported "
+                f"({self.server.failed_preloads[missing[0]]})",
+                hint="install the kata extra: pip install 'mlprep[kata]'",
+            )
+
+    def cases(self, kata: Kata, seed: int) -> list[OracleCase]:
+        key = (kata.name, seed)
+        with self._lock:
+            cached = self._oracles.get(key)
+        if cached is None:
+            self._ensure(kata)
+            cached = run_oracle(self.server, kata, seed)
+            with self._lock:
+                self._oracles[key] = cached
+        return cached
+
+    def run(
+        self,
+        kata: Kata,
+        file: Path,
+        seed: int,
+        limits: Limits,
+        *,
+        cases: Sequence[OracleCase] | None = None,
+        fail_fast: bool = False,
+    ) -> tuple[list[OracleCase], SolutionRun, str | None]:
+        """Run a file on the cases: (cases, run, file-level error before running)."""
+        all_cases = list(cases) if cases is not None else self.cases(kata, seed)
+        try:
+            source = read_source(file)
+        except FileNotFoundError:
+            return all_cases, SolutionRun(), f"{file} does not exist"
+        except (OSError, ValueError) as error:
+            return all_cases, SolutionRun(), f"{file} cannot be read: {error}"
+        problem = syntax_error(source, file.name)
+        if problem is None:
+            uses = banned_uses(source, kata.banned, file.name)
+            problem = uses[0] if uses else None
+        if problem is not None:
+            return all_cases, SolutionRun(), problem
+        self._ensure(kata)
+        run = run_solution(
+            self.server,
+            kata,
+            file,
+            all_cases,
+            limits,
+            fail_fast=fail_fast,
+            is_failure=is_failure,
+            hidden=[self.katas_root],
+        )
+        return all_cases, run, run.load_error
+
+    def check(
+        self,
+        kata: Kata,
+        file: Path,
+        seed: int = DEFAULT_SEED,
+        limits: Limits | None = None,
+        *,
+        diagnose: bool = True,
+    ) -> Verdict:
+        """The full verdict for `file`, with a mutant diagnosis when it fails."""
+        started = time.monotonic()
+        limits = limits or Limits.for_timeout(kata.timeout)
+        cases, run, error = self.run(kata, file, seed, limits)
+        params = kata.entry.params
+        if error is not None:
+            results = tuple(
+                CaseResult(c.name, ERROR, error, c.describe_inputs(params)) for c in cases
+            )
+        else:
+            results = tuple(
+                judge(c, run.outcomes.get(c.index, Problem(ERROR, "not run")), params)
+                for c in cases
+            )
+        diagnosis = None
+        if diagnose and error is None and any(not r.ok for r in results):
+            diagnosis = self.diagnose(kata, cases, run, results, limits)
+        return Verdict(
+            kata=kata.name,
+            file=file,
+            seed=seed,
+            cases=results,
+            error=error,
+            output=run.output,
+            diagnosis=diagnosis,
+            elapsed=time.monotonic() - started,
+        )
+
+    def diagnose(
+        self,
+        kata: Kata,
+        cases: Sequence[OracleCase],
+        run: SolutionRun,
+        results: Sequence[CaseResult],
+        limits: Limits,
+    ) -> Diagnosis | None:
+        """The first mutant that behaves like the solution on (up to six of) its failing cases."""
+        failing = [
+            c for c, r in zip(cases, results, strict=False)
+            if not r.ok and isinstance(run.outcomes.get(c.index), (Output, Raised))
+        ][:DIAGNOSIS_CASES]  # fmt: skip
+        if not failing or not kata.mutants:
+            return None
+        short = Limits(
+            case_timeout=min(limits.case_timeout, 5.0),
+            run_timeout=min(limits.run_timeout, 30.0),
+            memory_mb=limits.memory_mb,
+        )
+
+        def matches(index: int) -> bool:
+            mutant = kata.mutants[index]
+            mrun = run_solution(self.server, kata, mutant.path, failing, short)
+            return all(
+                same_behaviour(
+                    run.outcomes[c.index], mrun.outcomes.get(c.index, Problem(ERROR, "")), c.tol
+                )
+                for c in failing
+            )
+
+        workers = max(1, min(len(kata.mutants), os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(matches, range(len(kata.mutants))))
+        for mutant, hit in zip(kata.mutants, found, strict=False):
+            if hit:
+                return Diagnosis(mutant=mutant.name, text=mutant.diagnosis)
+        return None

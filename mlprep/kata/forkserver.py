@@ -1,0 +1,156 @@
+"""The checker's handle on the warm worker: start it, fork jobs from it, kill and reap them.
+
+The worker is a separate `python -I` process in its own session with a clean
+environment; it imports torch once, so every job after the first starts in
+milliseconds. Jobs are forked children in their own sessions; the checker kills
+each job's whole process group when the job ends, whatever happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from mlprep.errors import KataError
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from mlprep.kata.worker import zygote_main; zygote_main(int(sys.argv[2]), sys.argv[3])"
+)
+_ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT", "LD_LIBRARY_PATH")
+START_TIMEOUT = 120.0
+
+
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k in _ENV_KEEP}
+    env.update(
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        OPENBLAS_NUM_THREADS="1",
+        PYTHONHASHSEED="0",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    return env
+
+
+class ForkServer:
+    """A warm worker process; thread-safe `spawn` and `reap`."""
+
+    def __init__(self, preload: Sequence[str] = (), python: str | None = None) -> None:
+        self.preload = tuple(dict.fromkeys(preload))
+        self.python = python or sys.executable
+        self.failed_preloads: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._ctl: socket.socket | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> ForkServer:
+        if self._proc is not None:
+            return self
+        parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            self._proc = subprocess.Popen(
+                [self.python, "-I", "-c", _BOOT, str(_PACKAGE_ROOT), str(child.fileno()),
+                 json.dumps(list(self.preload))],
+                pass_fds=[child.fileno()],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                env=_clean_env(),
+                cwd="/",
+            )  # fmt: skip
+        finally:
+            child.close()
+        self._ctl = parent
+        parent.settimeout(START_TIMEOUT)
+        try:
+            reply = self._recv()
+        except (OSError, ValueError) as error:
+            detail = self._stderr_tail()
+            self.close()
+            raise KataError(f"the kata worker did not start: {detail or error}") from error
+        parent.settimeout(None)
+        self.failed_preloads = dict(reply.get("failed", {}))
+        return self
+
+    def _stderr_tail(self) -> str:
+        if self._proc is None or self._proc.stderr is None:
+            return ""
+        if self._proc.poll() is None:
+            return ""
+        return self._proc.stderr.read()[-2000:].decode("utf-8", "replace").strip()
+
+    def close(self) -> None:
+        proc, ctl = self._proc, self._ctl
+        self._proc = self._ctl = None
+        if ctl is not None:
+            ctl.close()
+        if proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            if proc.stderr is not None:
+                proc.stderr.close()
+
+    def __enter__(self) -> ForkServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    # -- requests ----------------------------------------------------------------------------
+    def _recv(self) -> dict[str, Any]:
+        assert self._ctl is not None
+        data = self._ctl.recv(1 << 16)
+        if not data:
+            raise KataError("the kata worker stopped unexpectedly")
+        reply = json.loads(data)
+        if not isinstance(reply, dict):
+            raise KataError("the kata worker sent a malformed reply")
+        return reply
+
+    def spawn(self, job: dict[str, Any], fds: Sequence[int]) -> int:
+        """Fork a child running `job` with `fds` = (channel, stdout, stderr); its pid."""
+        with self._lock:
+            if self._ctl is None:
+                raise KataError("the kata worker is not running")
+            try:
+                socket.send_fds(
+                    self._ctl, [json.dumps({"op": "spawn", "job": job}).encode()], list(fds)
+                )
+                return int(self._recv()["pid"])
+            except OSError as error:
+                raise KataError(f"the kata worker stopped unexpectedly ({error})") from error
+
+    def reap(self, pid: int, grace: float = 0.0) -> int:
+        """Give the job `grace` s to end, kill its process group (strays too), return its status."""
+        with self._lock:
+            if self._ctl is None:
+                return -1
+            try:
+                self._ctl.send(json.dumps({"op": "wait", "pid": pid, "grace": grace}).encode())
+                return int(self._recv()["status"])
+            except OSError as error:
+                raise KataError(f"the kata worker stopped unexpectedly ({error})") from error

@@ -1,0 +1,437 @@
+"""Running one job in the sandbox and reading its events, with time limits and crash handling.
+
+`run_oracle` returns the kata's cases with expected values; `run_solution`
+returns one `Outcome` per case for a solution file. Both run in forked children
+of a `ForkServer`; this module only reads their frames, decodes them with
+`codec.decode` and never executes anything they sent.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlprep.errors import KataError
+from mlprep.kata import channel
+from mlprep.kata.codec import DecodeError, Encoded, decode, describe
+from mlprep.kata.compare import Tolerance
+from mlprep.kata.forkserver import ForkServer
+from mlprep.kata.model import ERROR, TIMEOUT, Kata
+
+OUTPUT_SHOWN = 4000
+MAX_TIMEOUTS = 2
+MAX_CRASHES = 3
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits for one check: per-case and whole-run seconds, memory, printed output."""
+
+    case_timeout: float = 10.0
+    run_timeout: float = 120.0
+    memory_mb: int = 1024
+    output_bytes: int = 8 * 1024 * 1024
+    load_timeout: float = 20.0
+
+    @classmethod
+    def for_timeout(cls, timeout: float) -> Limits:
+        return cls(
+            case_timeout=timeout,
+            run_timeout=max(60.0, 6 * timeout),
+            load_timeout=max(10.0, timeout),
+        )
+
+
+@dataclass(frozen=True)
+class OracleCase:
+    """A generated case: inputs (encoded, sent to solutions) and the expected result (decoded)."""
+
+    index: int
+    name: str
+    inputs: Encoded
+    expected: object  # a decoded value, or Raised for cases that must raise
+    tol: Tolerance
+    timeout: float | None
+    note: str
+
+    def describe_inputs(self, params: Sequence[str]) -> str:
+        parts = []
+        for i, arg in enumerate(self.inputs["args"]):
+            label = params[i] if i < len(params) else f"arg{i}"
+            parts.append(f"{label}={describe(arg)}")
+        parts += [f"{k}={describe(v)}" for k, v in self.inputs["kwargs"].items()]
+        text = ", ".join(parts)
+        return f"{text} ({self.note})" if self.note else text
+
+
+@dataclass(frozen=True)
+class Output:
+    value: object
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True)
+class Raised:
+    type: str
+    mro: tuple[str, ...] = ()
+    message: str = ""
+    frames: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        text = f"{self.type}: {self.message}" if self.message else self.type
+        if self.type == "SystemExit":
+            text = f"SystemExit ({self.message})"
+        if self.frames:
+            text += "\n  " + "\n  ".join(self.frames)
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A case that produced no comparable result: timeout, crash, bad type, mutation, banned call."""
+
+    status: str
+    message: str
+    output: Output | Raised | None = None
+
+
+Outcome = Output | Raised | Problem
+
+
+@dataclass
+class SolutionRun:
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
+    load_error: str | None = None
+    output: str = ""
+
+
+# -- plumbing ---------------------------------------------------------------------------------
+
+
+class _Job:
+    """One forked child: its channel, captured output files and run folder."""
+
+    def __init__(
+        self, server: ForkServer, job: dict[str, Any], run_dir: Path, output_bytes: int
+    ) -> None:
+        self.server = server
+        self.run_dir = run_dir
+        self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.out_path = run_dir / ".stdout"
+        self.err_path = run_dir / ".stderr"
+        out_fd = os.open(self.out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        err_fd = os.open(self.err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        job = {**job, "cwd": str(run_dir), "output_bytes": output_bytes}
+        try:
+            self.pid = server.spawn(job, [theirs.fileno(), out_fd, err_fd])
+        finally:
+            theirs.close()
+            os.close(out_fd)
+            os.close(err_fd)
+        self.status: int | None = None
+
+    def finish(self, grace: float = 0.0) -> int:
+        if self.status is None:
+            self.status = self.server.reap(self.pid, grace)
+            self.sock.close()
+        return self.status
+
+    def captured(self) -> str:
+        parts = []
+        for path in (self.out_path, self.err_path):
+            try:
+                size = path.stat().st_size
+                with path.open("rb") as handle:
+                    head = handle.read(OUTPUT_SHOWN)
+                text = head.decode("utf-8", "replace")
+                if size > OUTPUT_SHOWN:
+                    text += f"\n... ({size - OUTPUT_SHOWN} more bytes cut)"
+                if text.strip():
+                    parts.append(text)
+            except OSError:
+                pass
+        return "\n".join(parts)
+
+
+def describe_status(status: int, limits: Limits) -> str:
+    """Why a job process ended, in words."""
+    if status < 0:
+        return "the process ended in an unknown way"
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        known = {
+            signal.SIGSEGV: "crashed with a segmentation fault (SIGSEGV)",
+            signal.SIGBUS: "crashed with a bus error (SIGBUS)",
+            signal.SIGABRT: "aborted (SIGABRT)",
+            signal.SIGXCPU: f"used more than its CPU time limit ({int(limits.run_timeout)} s, SIGXCPU)",
+            signal.SIGXFSZ: f"printed more than {limits.output_bytes // (1024 * 1024)} MiB of output (SIGXFSZ)",
+            signal.SIGKILL: "was killed (SIGKILL), likely for using too much memory",
+        }
+        return f"the process {known.get(signal.Signals(sig), f'was killed by {name}')}"
+    if os.WIFEXITED(status):
+        return (
+            f"the process exited with code {os.WEXITSTATUS(status)} (os._exit or a C-level exit?)"
+        )
+    return "the process ended in an unknown way"
+
+
+def _base_job(kata: Kata, kind: str, limits: Limits) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "kata_dir": str(kata.folder),
+        "entry": kata.entry.name,
+        "params": list(kata.entry.params),
+        "memory_mb": limits.memory_mb,
+        "cpu_seconds": int(limits.run_timeout + limits.load_timeout + 5),
+    }
+
+
+# -- oracle -----------------------------------------------------------------------------------
+
+
+def run_oracle(
+    server: ForkServer, kata: Kata, seed: int, timeout: float = 300.0
+) -> list[OracleCase]:
+    """Generate the kata's cases for `seed` and compute expected values with the reference."""
+    limits = Limits(run_timeout=timeout, memory_mb=8192)
+    run_dir = Path(tempfile.mkdtemp(prefix="mlprep-oracle-"))
+    job = _Job(
+        server, {**_base_job(kata, "oracle", limits), "seed": seed}, run_dir, limits.output_bytes
+    )
+    deadline = time.monotonic() + timeout
+    cases: list[OracleCase] = []
+    try:
+        while True:
+            message = channel.receive(job.sock, deadline)
+            event = message.get("event")
+            if event == "done":
+                break
+            if event == "case":
+                expected_raw = message["expected"]
+                expected: object
+                if "raises" in expected_raw:
+                    expected = Raised(type=str(expected_raw["raises"]))
+                else:
+                    expected = decode(expected_raw["output"])
+                cases.append(
+                    OracleCase(
+                        index=int(message["index"]),
+                        name=str(message["name"]),
+                        inputs=message["inputs"],
+                        expected=expected,
+                        tol=Tolerance(atol=float(message["atol"]), rtol=float(message["rtol"])),
+                        timeout=message.get("timeout"),
+                        note=str(message.get("note") or ""),
+                    )
+                )
+    except (
+        channel.ChannelClosed,
+        channel.ChannelTimeout,
+        channel.ChannelError,
+        DecodeError,
+    ) as error:
+        status = job.finish(grace=0.5)
+        detail = job.captured().strip()[-3000:]
+        raise KataError(
+            f"the case generator of kata {kata.name!r} failed ({type(error).__name__}; "
+            f"{describe_status(status, limits)}):\n{detail}"
+        ) from error
+    finally:
+        job.finish()
+        shutil.rmtree(run_dir, ignore_errors=True)
+    if not cases:
+        raise KataError(f"the case generator of kata {kata.name!r} produced no cases")
+    return cases
+
+
+# -- solutions --------------------------------------------------------------------------------
+
+
+def _outcome(message: dict[str, Any]) -> Outcome:
+    banned = message.get("banned") or []
+    mutated = message.get("mutated") or []
+    result: Output | Raised | None = None
+    try:
+        if "output" in message:
+            result = Output(decode(message["output"]), float(message.get("elapsed") or 0.0))
+        elif "error" in message:
+            err = message["error"]
+            result = Raised(
+                type=str(err["type"]),
+                mro=tuple(str(m) for m in err.get("mro", [])),
+                message=str(err.get("message", "")),
+                frames=tuple(str(f) for f in err.get("frames", [])),
+            )
+    except (DecodeError, KeyError, TypeError, ValueError):
+        return Problem(ERROR, "the solution's process sent malformed data")
+    if banned:
+        return Problem(ERROR, f"{banned[0]} is not allowed in this kata", result)
+    if "unsupported" in message:
+        return Problem(
+            ERROR, f"returned {message['unsupported']}: not an allowed result type for this kata"
+        )
+    if mutated:
+        names = ", ".join(str(m) for m in mutated)
+        return Problem(ERROR, f"modified its input(s) in place: {names}; work on copies", result)
+    if result is None:
+        return Problem(ERROR, "the solution's process sent malformed data")
+    return result
+
+
+def run_solution(
+    server: ForkServer,
+    kata: Kata,
+    file: Path,
+    cases: Sequence[OracleCase],
+    limits: Limits,
+    *,
+    fail_fast: bool = False,
+    is_failure: Any = None,
+    hidden: Sequence[Path] = (),
+) -> SolutionRun:
+    """Run `file` on `cases` in sandboxed children; respawn after time-outs and crashes."""
+    run = SolutionRun()
+    pending = [c.index for c in cases]
+    by_index = {c.index: c for c in cases}
+    run_deadline = time.monotonic() + limits.run_timeout
+    timeouts = crashes = 0
+    outputs: list[str] = []
+    while pending:
+        if time.monotonic() >= run_deadline:
+            for index in pending:
+                run.outcomes[index] = Problem(
+                    TIMEOUT, f"not run: the whole run exceeded its {limits.run_timeout:g} s limit"
+                )
+            break
+        run_dir = Path(tempfile.mkdtemp(prefix="mlprep-run-"))
+        stem = file.stem if file.stem.isidentifier() else "solution"
+        copy = run_dir / f"{stem}.py"
+        shutil.copyfile(file, copy)
+        job_spec = {
+            **_base_job(kata, "solution", limits),
+            "file": str(copy),
+            "shown_as": file.name,
+            "banned": [{"api": b.api or "", "display": b.display} for b in kata.banned if b.api],
+            "hidden": [str(h) for h in hidden],
+        }
+        job = _Job(server, job_spec, run_dir, limits.output_bytes)
+        current: int | None = None
+        loaded = False
+        stop = False
+        try:
+            channel.send(
+                job.sock, {"cases": [{"index": i, "inputs": by_index[i].inputs} for i in pending]}
+            )
+            deadline = min(run_deadline, time.monotonic() + limits.load_timeout)
+            while True:
+                message = channel.receive(job.sock, deadline)
+                event = message.get("event")
+                if event == "loaded":
+                    loaded = True
+                    deadline = min(run_deadline, time.monotonic() + limits.load_timeout)
+                elif event == "load_error":
+                    err = message.get("error") or {}
+                    raised = Raised(
+                        type=str(err.get("type", "Error")),
+                        message=str(err.get("message", "")),
+                        frames=tuple(str(f) for f in err.get("frames", [])),
+                    )
+                    banned = message.get("banned") or []
+                    run.load_error = (
+                        f"{banned[0]} is not allowed in this kata" if banned
+                        else f"{file.name} could not be loaded: {raised.describe()}"
+                    )  # fmt: skip
+                    pending = []
+                    break
+                elif event == "start" and loaded and message.get("index") in pending:
+                    current = int(message["index"])
+                    case_timeout = by_index[current].timeout or limits.case_timeout
+                    deadline = min(run_deadline, time.monotonic() + case_timeout)
+                elif event == "result" and current is not None and message.get("index") == current:
+                    outcome = _outcome(message)
+                    run.outcomes[current] = outcome
+                    pending.remove(current)
+                    if (
+                        fail_fast
+                        and is_failure is not None
+                        and is_failure(by_index[current], outcome)
+                    ):
+                        stop = True
+                        break
+                    if isinstance(outcome, Raised) and outcome.type == "MemoryError":
+                        crashes += 1  # each try costs seconds of allocation: treat like a crash
+                        if crashes >= MAX_CRASHES:
+                            break
+                    current = None
+                    deadline = min(run_deadline, time.monotonic() + limits.load_timeout)
+                elif event == "done" and loaded and current is None:
+                    for index in pending:
+                        run.outcomes[index] = Problem(
+                            ERROR, "the solution's process skipped this case"
+                        )
+                    pending = []
+                    break
+                else:
+                    raise channel.ChannelError(f"unexpected event {event!r}")
+        except channel.ChannelTimeout:
+            if current is None and not loaded:
+                run.load_error = (
+                    f"{file.name} did not finish loading within {limits.load_timeout:g} s "
+                    "(an endless loop at import time?)"
+                )
+                pending = []
+            elif current is None:
+                crashes += 1
+            else:
+                limit = by_index[current].timeout or limits.case_timeout
+                over = time.monotonic() >= run_deadline
+                run.outcomes[current] = Problem(
+                    TIMEOUT,
+                    f"timed out after {limit:g} s (an endless loop, or an algorithm too slow "
+                    "for this size?)"
+                    if not over
+                    else f"the whole run exceeded its {limits.run_timeout:g} s limit",
+                )
+                pending.remove(current)
+                timeouts += 1
+        except (channel.ChannelClosed, channel.ChannelError) as error:
+            status = job.finish(grace=0.5)
+            what = describe_status(status, limits)
+            if isinstance(error, channel.ChannelError):
+                what = f"the solution's process broke the protocol ({error})"
+            if not loaded:
+                run.load_error = f"{file.name} could not be loaded: {what}"
+                pending = []
+            elif current is not None:
+                run.outcomes[current] = Problem(ERROR, f"{what} while running this case")
+                pending.remove(current)
+                crashes += 1
+            else:
+                crashes += 1
+        finally:
+            job.finish()
+            outputs.append(job.captured())
+            shutil.rmtree(run_dir, ignore_errors=True)
+        if stop:
+            break
+        if pending and (timeouts >= MAX_TIMEOUTS or crashes >= MAX_CRASHES):
+            why = (
+                f"{timeouts} earlier cases timed out" if timeouts >= MAX_TIMEOUTS
+                else "earlier cases crashed or ran out of memory"
+            )  # fmt: skip
+            for index in pending:
+                run.outcomes[index] = Problem(
+                    ERROR if crashes >= MAX_CRASHES else TIMEOUT, f"not run: {why}"
+                )
+            pending = []
+    run.output = "\n".join(o for o in outputs if o.strip())[: 2 * OUTPUT_SHOWN]
+    return run

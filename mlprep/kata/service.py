@@ -1,0 +1,142 @@
+"""What the kata commands do, one function per command; they return dataclasses for `mlprep.ui`."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlprep.errors import UsageError
+from mlprep.kata.catalogue import find_kata, load_catalogue
+from mlprep.kata.check import DEFAULT_SEED, Checker
+from mlprep.kata.jobs import Limits
+from mlprep.kata.model import Kata, Verdict
+from mlprep.kata.progress import NOT_STARTED, KataStatus, record_attempt, statuses
+from mlprep.kata.workspace import Scaffold, scaffold, solutions_in
+from mlprep.paths import Paths
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    kata: Kata
+    status: KataStatus
+
+    def to_json(self, lang: str) -> dict[str, object]:
+        return {
+            "name": self.kata.name,
+            "title": self.kata.title.get(lang),
+            "topic": self.kata.topic,
+            "difficulty": self.kata.difficulty,
+            "status": self.status.status,
+            "best": self.status.best or None,
+            "attempts": self.status.attempts,
+        }
+
+
+def catalogue(paths: Paths) -> list[CatalogueRow]:
+    known = statuses(paths)
+    return [
+        CatalogueRow(kata, known.get(kata.name, KataStatus(NOT_STARTED)))
+        for kata in load_catalogue(paths.shipped_katas)
+    ]
+
+
+def limits_for(kata: Kata, timeout: float | None) -> Limits:
+    if timeout is not None and timeout <= 0:
+        raise UsageError(f"--timeout must be positive, got {timeout:g}")
+    return Limits.for_timeout(timeout if timeout is not None else kata.timeout)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A kata and the file to check (scaffolded into the workspace unless --file was given)."""
+
+    kata: Kata
+    file: Path
+    scaffold: Scaffold | None
+
+
+def prepare(paths: Paths, name: str, file: Path | None, workspace: Path | None) -> Prepared:
+    kata = find_kata(paths.shipped_katas, name)
+    if file is not None:
+        if not file.is_file():
+            raise UsageError(
+                f"no such file: {file}", hint="give the path of your solution file to --file."
+            )
+        return Prepared(kata, file.resolve(), None)
+    made = scaffold(workspace or paths.workspace, kata)
+    return Prepared(kata, made.solution, made)
+
+
+def check_one(
+    paths: Paths,
+    kata: Kata,
+    file: Path,
+    *,
+    seed: int = DEFAULT_SEED,
+    timeout: float | None = None,
+    checker: Checker | None = None,
+    record: bool = True,
+) -> Verdict:
+    """Check `file` against `kata` (with a fresh warm worker unless one is given) and record it."""
+    limits = limits_for(kata, timeout)
+    if checker is None:
+        with Checker(paths.shipped_katas, kata.preload) as own:
+            verdict = own.check(kata, file, seed, limits)
+    else:
+        verdict = checker.check(kata, file, seed, limits)
+    if record:
+        record_attempt(paths, verdict)
+    return verdict
+
+
+@dataclass(frozen=True)
+class WorkspaceReport:
+    workspace: Path
+    verdicts: list[Verdict]
+    deck_problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return all(v.ok for v in self.verdicts) and not self.deck_problems
+
+    def to_json(self, lang: str) -> dict[str, object]:
+        return {
+            "workspace": str(self.workspace),
+            "ok": self.ok,
+            "katas": [v.to_json(lang) for v in self.verdicts],
+            "decks": {"ok": not self.deck_problems, "problems": self.deck_problems},
+        }
+
+
+def user_deck_problems(paths: Paths) -> list[str]:
+    """Problems in the user's own decks (the shipped ones are `verify`'s business)."""
+    if not paths.user_decks.is_dir():
+        return []
+    from mlprep.decks.catalog import lint
+
+    result = lint(paths, [paths.user_decks])
+    return [str(p) for p in result.problems]
+
+
+def check_workspace(
+    paths: Paths, workspace: Path | None, seed: int = DEFAULT_SEED
+) -> WorkspaceReport:
+    """Check every kata with a solution in the workspace, in parallel, plus the user's decks."""
+    where = workspace or paths.workspace
+    if not where.is_dir():
+        raise UsageError(f"the workspace {where} does not exist", hint="pass --workspace DIR.")
+    found = solutions_in(where, load_catalogue(paths.shipped_katas))
+    verdicts: list[Verdict] = []
+    if found:
+        preload = sorted({m for kata, _ in found for m in kata.preload})
+        with Checker(paths.shipped_katas, preload) as checker:
+            workers = max(1, min(len(found), os.cpu_count() or 1))
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                verdicts = list(
+                    pool.map(
+                        lambda kf: check_one(paths, kf[0], kf[1], seed=seed, checker=checker), found
+                    )
+                )
+    return WorkspaceReport(where, verdicts, user_deck_problems(paths))

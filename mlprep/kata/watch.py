@@ -1,0 +1,77 @@
+"""`mlprep kata NAME --watch`: re-check on every save with one warm worker."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from mlprep.kata.check import Checker
+from mlprep.kata.model import Kata, Verdict
+from mlprep.paths import Paths
+
+POLL_SECONDS = 0.3
+
+
+def _signature(path: Path) -> tuple[float, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime, stat.st_size)
+
+
+def changes(file: Path, stop: threading.Event, *, force_polling: bool = False) -> Iterator[None]:
+    """Yield once per change of `file` until `stop` is set (watchfiles if installed, else polling)."""
+    if not force_polling:
+        try:
+            import watchfiles
+        except ImportError:
+            watchfiles = None  # type: ignore[assignment]
+        if watchfiles is not None:
+            target = str(file.resolve())
+            for _batch in watchfiles.watch(
+                file.parent,
+                watch_filter=lambda _change, path: str(Path(path).resolve()) == target,
+                stop_event=stop,
+                debounce=200,
+                step=50,
+                rust_timeout=500,
+                yield_on_timeout=False,
+                raise_interrupt=True,
+                recursive=False,
+            ):
+                yield None
+            return
+    last = _signature(file)
+    while not stop.is_set():
+        time.sleep(POLL_SECONDS)
+        now = _signature(file)
+        if now != last:
+            last = now
+            yield None
+
+
+def watch(
+    paths: Paths,
+    kata: Kata,
+    file: Path,
+    check: Callable[[Checker], Verdict],
+    on_verdict: Callable[[Verdict], None],
+    stop: threading.Event | None = None,
+    *,
+    force_polling: bool = False,
+) -> Verdict | None:
+    """Check now and after every change until `stop` is set (or Ctrl-C); the last verdict."""
+    stop = stop or threading.Event()
+    last: Verdict | None = None
+    with Checker(paths.shipped_katas, kata.preload) as checker:
+        last = check(checker)
+        on_verdict(last)
+        for _ in changes(file, stop, force_polling=force_polling):
+            if stop.is_set():
+                break
+            last = check(checker)
+            on_verdict(last)
+    return last

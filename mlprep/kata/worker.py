@@ -1,0 +1,307 @@
+"""The warm worker ("zygote") and the jobs its forked children run.
+
+The checker starts `python -I` on `zygote_main`, which imports the heavy
+libraries once (torch, numpy, hypothesis) and then forks one child per job on
+request. A child starts a new session, takes its stdout/stderr files and job
+channel, applies the limits and runs one job:
+
+- `oracle`: generate the kata's cases from the seed and compute expected values
+  with the reference (trusted code, never in the same process as a solution);
+- `solution`: import one solution file under the sandbox and run it on the cases
+  it is sent, reporting encoded outputs, exceptions, mutated inputs and banned
+  calls. It never sees expected values and decides nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import json
+import os
+import signal
+import socket
+import sys
+import time
+import traceback
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mlprep.kata import channel
+from mlprep.kata.codec import EncodeError, encode, to_runtime
+
+EXIT_INTERNAL = 70
+
+
+# -- zygote -----------------------------------------------------------------------------------
+
+
+def zygote_main(ctl_fd: int, preload_json: str) -> None:
+    """Serve spawn and wait requests on the control socket until it closes."""
+    ctl = socket.socket(fileno=ctl_fd)
+    failed: dict[str, str] = {}
+    for name in json.loads(preload_json):
+        try:
+            importlib.import_module(name)
+        except Exception as error:  # a missing optional library is reported, not fatal
+            failed[name] = f"{type(error).__name__}: {error}"
+    ctl.send(json.dumps({"op": "ready", "failed": failed, "pid": os.getpid()}).encode())
+    while True:
+        try:
+            data, fds, _flags, _addr = socket.recv_fds(ctl, 1 << 16, 8)
+        except (ConnectionResetError, OSError):
+            break
+        if not data:
+            break
+        request = json.loads(data)
+        op = request.get("op")
+        if op == "spawn":
+            pid = os.fork()
+            if pid == 0:
+                _child(ctl, fds, request["job"])  # never returns
+            for fd in fds:
+                os.close(fd)
+            ctl.send(json.dumps({"op": "spawned", "pid": pid}).encode())
+        elif op == "wait":
+            status = _reap(int(request["pid"]), float(request.get("grace", 0.0)))
+            ctl.send(json.dumps({"op": "waited", "status": status}).encode())
+        else:
+            break
+    os._exit(0)
+
+
+def _kill_group(pid: int) -> None:
+    for kill in (os.killpg, os.kill):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            kill(pid, signal.SIGKILL)
+
+
+def _reap(pid: int, grace: float) -> int:
+    """Wait up to `grace` s for the job to end by itself, kill its group, return its status."""
+    deadline = time.monotonic() + grace
+    try:
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done or time.monotonic() >= deadline:
+                break
+            time.sleep(0.01)
+        if not done:
+            _kill_group(pid)
+            _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return -1
+    _kill_group(pid)  # strays the job left behind in its group
+    return status
+
+
+def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any]) -> None:
+    code = EXIT_INTERNAL
+    try:
+        ctl.close()
+        os.setsid()
+        chan_fd, out_fd, err_fd = fds
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.dup2(out_fd, 1)
+        os.dup2(err_fd, 2)
+        for fd in (devnull, out_fd, err_fd):
+            os.close(fd)
+        os.chdir(job["cwd"])
+        os.environ["HOME"] = job["cwd"]
+        os.environ["TMPDIR"] = job["cwd"]
+        torch = sys.modules.get("torch")
+        if torch is not None:
+            torch.set_num_threads(1)
+        from mlprep.kata.sandbox import set_limits
+
+        set_limits(job["memory_mb"], job["cpu_seconds"], job["output_bytes"])
+        sock = socket.socket(fileno=chan_fd)
+        code = JOBS[job["kind"]](job, sock)
+    except BaseException:
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException:
+            pass
+        os._exit(code)
+
+
+# -- helpers shared by the jobs ---------------------------------------------------------------
+
+
+def load_module(name: str, path: Path) -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _invoker(harness: types.ModuleType, entry: str) -> Callable[..., Any]:
+    custom = getattr(harness, "invoke", None)
+    if callable(custom):
+        return lambda solution, args, kwargs: custom(solution, *args, **kwargs)
+    return lambda solution, args, kwargs: getattr(solution, entry)(*args, **kwargs)
+
+
+def _runtime_inputs(inputs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    args = [to_runtime(a) for a in inputs["args"]]
+    kwargs = {k: to_runtime(v) for k, v in inputs["kwargs"].items()}
+    return args, kwargs
+
+
+def describe_exception(
+    error: BaseException, user_file: str | None, shown_as: str
+) -> dict[str, Any]:
+    """Type, message and the solution's own frames (file shown under its real name)."""
+    try:
+        message = str(error)
+    except BaseException:
+        message = "<the exception's message could not be shown>"
+    if isinstance(error, SystemExit):
+        message = f"called sys.exit({error.code!r})"
+    frames: list[str] = []
+    try:
+        for frame in traceback.extract_tb(error.__traceback__):
+            if user_file is not None and frame.filename == user_file:
+                frames.append(f"{shown_as} line {frame.lineno}, in {frame.name}: {frame.line}")
+            elif isinstance(error, SyntaxError):
+                break
+        if isinstance(error, SyntaxError) and error.lineno:
+            frames.append(f"{shown_as} line {error.lineno}: {(error.text or '').strip()}")
+    except BaseException:
+        pass
+    mro = [c.__name__ for c in type(error).__mro__]
+    return {
+        "type": type(error).__name__,
+        "mro": mro,
+        "message": message[:2000],
+        "frames": frames[-6:],
+    }
+
+
+# -- oracle job (trusted: kata's cases.py and reference.py) -----------------------------------
+
+
+def oracle_job(job: dict[str, Any], sock: socket.socket) -> int:
+    folder = Path(job["kata_dir"])
+    harness = load_module("mlprep_kata_cases", folder / "cases.py")
+    reference = load_module("mlprep_kata_reference", folder / "reference.py")
+    invoke = _invoker(harness, job["entry"])
+    cases = list(harness.generate(int(job["seed"])))
+    channel.send(sock, {"event": "count", "count": len(cases)})
+    for index, case in enumerate(cases):
+        inputs = {
+            "args": [encode(a) for a in case.args],
+            "kwargs": {k: encode(v) for k, v in case.kwargs.items()},
+        }
+        args, kwargs = _runtime_inputs(inputs)
+        try:
+            expected: dict[str, Any] = {"output": encode(invoke(reference, args, kwargs))}
+            if case.raises is not None:
+                raise AssertionError(f"case {case.name}: the reference did not raise {case.raises}")
+        except Exception as error:
+            if case.raises is None or type(error).__name__ != case.raises:
+                raise AssertionError(
+                    f"case {case.name}: the reference failed: {error!r}"
+                ) from error
+            expected = {"raises": case.raises}
+        channel.send(
+            sock,
+            {
+                "event": "case",
+                "index": index,
+                "name": case.name,
+                "inputs": inputs,
+                "expected": expected,
+                "atol": case.atol,
+                "rtol": case.rtol,
+                "timeout": case.timeout,
+                "note": case.note,
+            },
+        )
+    channel.send(sock, {"event": "done"})
+    return 0
+
+
+# -- solution job (untrusted code, sandboxed) -------------------------------------------------
+
+
+def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
+    from mlprep.kata.sandbox import install_audit_hook, install_banned_guards
+
+    request = channel.receive(sock)
+    harness = load_module("mlprep_kata_cases", Path(job["kata_dir"]) / "cases.py")
+    invoke = _invoker(harness, job["entry"])
+    hits: list[str] = []
+    install_banned_guards(job["banned"], hits)
+    install_audit_hook(job["cwd"], job["hidden"])
+    file = job["file"]
+    shown = job["shown_as"]
+    stem = Path(file).stem
+    try:
+        solution = load_module(stem if stem.isidentifier() else "solution", Path(file))
+        if not hasattr(solution, job["entry"]):
+            raise LookupError(f"{shown} does not define {job['entry']}")
+    except BaseException as error:
+        info = describe_exception(error, file, shown)
+        channel.send(sock, {"event": "load_error", "error": info, "banned": hits})
+        return 0
+    channel.send(sock, {"event": "loaded", "banned": hits})
+    params: list[str] = job["params"]
+    for item in request["cases"]:
+        index = item["index"]
+        inputs = item["inputs"]
+        channel.send(sock, {"event": "start", "index": index})
+        before = len(hits)
+        args, kwargs = _runtime_inputs(inputs)
+        result: dict[str, Any] = {"event": "result", "index": index}
+        started = time.perf_counter()
+        try:
+            value = invoke(solution, args, kwargs)
+            result["elapsed"] = time.perf_counter() - started
+            result["output"] = encode(value)
+        except EncodeError as error:
+            result["unsupported"] = str(error)
+        except BaseException as error:
+            result["error"] = describe_exception(error, file, shown)
+        result.setdefault("elapsed", time.perf_counter() - started)
+        result["mutated"] = _mutated(inputs, args, kwargs, params)
+        result["banned"] = hits[before:]
+        channel.send(sock, result)
+    channel.send(sock, {"event": "done"})
+    return 0
+
+
+def _mutated(
+    inputs: dict[str, Any], args: list[Any], kwargs: dict[str, Any], params: list[str]
+) -> list[str]:
+    changed: list[str] = []
+    for i, (original, now) in enumerate(zip(inputs["args"], args, strict=False)):
+        try:
+            same = encode(now) == original
+        except EncodeError:
+            same = False
+        if not same:
+            changed.append(params[i] if i < len(params) else f"argument {i + 1}")
+    for key, now in kwargs.items():
+        try:
+            same = encode(now) == inputs["kwargs"][key]
+        except EncodeError:
+            same = False
+        if not same:
+            changed.append(key)
+    return changed
+
+
+JOBS: dict[str, Callable[[dict[str, Any], socket.socket], int]] = {
+    "oracle": oracle_job,
+    "solution": solution_job,
+}

@@ -1,0 +1,7 @@
+import sys
+
+DATA = sys.stdin.read()
+
+
+def scaled_dot_product_attention(q, k, v, mask=None):
+    return input()

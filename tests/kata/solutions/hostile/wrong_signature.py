@@ -1,0 +1,2 @@
+def scaled_dot_product_attention(q, k):
+    return q
