@@ -26,6 +26,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from gen_deck import write_deck  # noqa: E402
+from kata_bench import (  # noqa: E402
+    check_workspace_seconds,
+    kata_names,
+    solution_copy,
+    verify_seconds,
+    watch_rechecks,
+)
+
+REPO = HERE.parent
 
 MLPREP = [sys.executable, "-m", "mlprep"]
 
@@ -120,6 +129,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="fewer runs and no 50k deck")
     parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
+    parser.add_argument("--no-kata", action="store_true", help="skip the kata targets (P3-P5)")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     work = Path(tempfile.mkdtemp(prefix="mlprep-bench-"))
@@ -239,6 +249,63 @@ def main() -> None:
     print(report)
     if args.out:
         args.out.write_text(report + "\n", encoding="utf-8")
+
+
+def kata_rows(
+    rows: list[Row], notes: list[str], work: Path, env: dict[str, str], runs: int, *, quick: bool
+) -> None:
+    # P3: a cold verdict on a correct attention solution against the floor every checker pays.
+    floor = median_of(runs, lambda: timed([sys.executable, "-c", "import torch, pytest"], env))
+    solution = solution_copy(work, "attention", REPO)
+    verdict = [*MLPREP, "kata", "attention", "--file", str(solution), "--json"]
+    cold = median_of(runs, lambda: timed(verdict, env))
+    rows.append(
+        Row(
+            "P3",
+            "kata attention --file F --json (correct)",
+            "python -c 'import torch, pytest'",
+            cold,
+            floor,
+            1.6,
+        )
+    )
+
+    # P4: re-check after a save in --watch (warm worker) against a cold verdict.
+    first, rechecks = watch_rechecks(work, "attention", REPO, env, saves=max(3, runs))
+    recheck = statistics.median(rechecks)
+    rows.append(
+        Row("P4", "watch: save -> verdict (warm worker)", "cold verdict (P3)", recheck, cold, 0.25)
+    )
+    notes.append(
+        f"P4 first verdict inside --watch: {first:.2f} s; re-checks: "
+        + ", ".join(f"{r:.2f}" for r in rechecks)
+    )
+
+    # P5: verify and check across cores, and how they grow with the number of katas.
+    names = kata_names(REPO)
+    counts = sorted({1, max(1, len(names) // 4), max(1, len(names) // 2), len(names)})
+    if quick:
+        counts = [counts[0], counts[-1]]
+    base = None
+    for count in counts:
+        seconds = verify_seconds(REPO, env, count)
+        base = base or seconds
+        rows.append(Row("P5", f"verify, {count} katas", "verify, 1 kata", seconds, base, None))
+    one = check_workspace_seconds(work, REPO, env, names[:1])
+    everything = check_workspace_seconds(work, REPO, env, names)
+    rows.append(
+        Row(
+            "P5",
+            f"check, workspace with {len(names)} solutions",
+            "check, 1 solution",
+            everything,
+            one,
+            None,
+        )
+    )
+    notes.append(
+        f"P5 uses {os.cpu_count()} cores: verify runs each kata's reference, starter and mutants in parallel; check runs solutions in parallel."
+    )
 
 
 def render(rows: list[Row], notes: list[str], runs: int) -> str:
