@@ -226,3 +226,37 @@ def test_editing_card_text_keeps_progress(home: Path, deck: Path) -> None:
     assert row["new"] == 3  # the edited card is still known by its id
     code, output = invoke("quiz", "demo", "--type", "basic", "--mode", "cram", input="3\n")
     assert "Over which axis does LayerNorm" in output
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        ("newer", "written by a newer mlprep (schema 99"),
+        ("truncated", "cannot be read"),
+        ("folder", "is a folder, not a file"),
+    ],
+)
+def test_unusable_store_exit_2_and_untouched(
+    home: Path, deck: Path, damage: str, message: str
+) -> None:
+    store = home / "mlprep.db"
+    invoke("quiz", "demo", "--type", "basic", input="3\n")  # a real store with one answer
+    if damage == "newer":
+        db = sqlite3.connect(store)
+        db.execute("PRAGMA user_version = 99")
+        db.close()
+    elif damage == "truncated":
+        store.write_bytes(store.read_bytes()[:2048])
+    else:
+        store.unlink()
+        for suffix in ("-wal", "-shm"):
+            (home / f"mlprep.db{suffix}").unlink(missing_ok=True)
+        store.mkdir()
+    before = store.read_bytes() if store.is_file() else None
+    for args in (["quiz", "demo"], ["stats"], ["deck", "list"]):
+        code, output = invoke(*args, input="3\n")
+        assert code == 2, (args, output)
+        assert message in " ".join(output.split())
+        assert "Traceback" not in output
+    if before is not None:
+        assert store.read_bytes() == before

@@ -129,3 +129,12 @@ def test_missing_path_is_a_usage_error(home: Path, tmp_path: Path) -> None:
     code, output = lint(str(tmp_path / "nope.yaml"))
     assert code == 2
     assert f"no such deck file or folder: {tmp_path / 'nope.yaml'}" in output
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_quiz_refuses_bad_deck_the_same_way(home: Path, path: Path) -> None:
+    result = runner.invoke(app, ["quiz", str(path)], input="3\n")
+    assert result.exit_code == 2
+    assert f"{path}:{expectation(path)}" in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert not home.exists() or not (home / "mlprep.db").exists()  # nothing written

@@ -110,6 +110,9 @@ HOSTILE = {
     "returns_nan": "NaN value(s) where numbers were expected",
     "kills_parent": "signalling other processes is not allowed",
     "writes_outside": "is not allowed in a kata (only the run folder)",
+    "patches_test_helpers": "values outside tolerance",
+    "wrong_dtype": "dtype float64, expected float32",
+    "wrong_shape": "shape [24, 5], expected [5, 24]",
 }
 
 
