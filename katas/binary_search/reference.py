@@ -1,0 +1,16 @@
+"""Reference: binary search on the closed interval [lo, hi], O(log n) per search."""
+
+from __future__ import annotations
+
+
+def binary_search(nums: list[int], target: int) -> int:
+    lo, hi = 0, len(nums) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if nums[mid] == target:
+            return mid
+        if nums[mid] < target:
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return -1

