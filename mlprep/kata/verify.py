@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlprep.errors import MlprepError
-from mlprep.kata.catalogue import load_catalogue
+from mlprep.kata.catalogue import find_kata, load_catalogue
 from mlprep.kata.check import DEFAULT_SEED, Checker, judge
 from mlprep.kata.jobs import Limits, OracleCase
 from mlprep.kata.model import FAIL, PASS, Kata
@@ -129,7 +129,10 @@ def verify_all(
     decks: Callable[[], dict[str, object]] | None = shipped_decks_summary,
 ) -> VerifyReport:
     """Verify every kata under `katas_root` (or just `names`), in parallel across cores."""
-    catalogue = [k for k in load_catalogue(katas_root) if names is None or k.name in names]
+    # with names, only those folders are read: a half-written kata elsewhere does not matter
+    catalogue = (
+        load_catalogue(katas_root) if names is None else [find_kata(katas_root, n) for n in names]
+    )
     preload = sorted({m for k in catalogue for m in k.preload})
     workers = max(2, os.cpu_count() or 1)
     with Checker(katas_root, preload) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
