@@ -1,0 +1,15 @@
+"""Reference: angles computed in float64, then the table is cast to float32."""
+
+from __future__ import annotations
+
+import torch
+
+
+def sinusoidal_table(max_len, d_model):
+    pos = torch.arange(max_len, dtype=torch.float64).unsqueeze(1)  # [max_len, 1]
+    two_i = torch.arange(0, d_model, 2, dtype=torch.float64)  # 2i = 0, 2, 4, ...
+    angles = pos / torch.pow(10000.0, two_i / d_model)  # [max_len, d_model / 2]
+    table = torch.empty(max_len, d_model, dtype=torch.float64)
+    table[:, 0::2] = torch.sin(angles)
+    table[:, 1::2] = torch.cos(angles)
+    return table.to(torch.float32)
