@@ -90,12 +90,20 @@ def _compare_arrays(expected: Array, actual: Array, tol: Tolerance, where: str) 
         bad = diff > allowed
         if not bad.any():
             return None
-        rel = diff / np.maximum(np.abs(e), 1e-300)
+        # relative error is only meaningful where the expected value is not zero
+        nonzero = np.abs(e) > 0
+        rel = np.where(nonzero, diff / np.where(nonzero, np.abs(e), 1.0), -np.inf)
     worst = np.unravel_index(int(np.argmax(np.where(bad, diff - allowed, -np.inf))), e.shape)
     index = tuple(int(i) for i in worst)
+    has_rel = bool((bad & nonzero).any())
     rel_at = np.unravel_index(int(np.argmax(np.where(bad, rel, -np.inf))), e.shape)
     max_abs = float(diff[index])
-    max_rel = float(rel[rel_at])
+    max_rel = float(rel[rel_at]) if has_rel else None
+    rel_text = (
+        f"max rel error {_short(max_rel)} at {[int(i) for i in rel_at]}"
+        if max_rel is not None
+        else "no rel error (expected values are 0 there)"
+    )
     count = int(bad.sum())
     extra = ""
     if bad_nan.any():
@@ -106,7 +114,7 @@ def _compare_arrays(expected: Array, actual: Array, tol: Tolerance, where: str) 
         f"{where}: {count} of {e.size} values outside tolerance (atol={tol.atol:g}, "
         f"rtol={tol.rtol:g}); max abs error {_short(max_abs)} at {list(index)} "
         f"(expected {_short(float(e[index]))}, got {_short(float(a[index]))}), "
-        f"max rel error {_short(max_rel)} at {[int(i) for i in rel_at]}; "
+        f"{rel_text}; "
         f"{expected.describe()}{extra}"
     )
     return Mismatch(message, max_abs=max_abs, max_rel=max_rel, index=index)

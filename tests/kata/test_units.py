@@ -200,3 +200,22 @@ def test_syntax_error_message() -> None:
     assert syntax_error(b"def f(:\n", "x.py") is not None
     assert "x.py has a syntax error (line 2)" in (syntax_error(b"x = 1\ny = (\n", "x.py") or "")
     assert syntax_error(b"x = 1\n", "x.py") is None
+
+
+def test_relative_error_skips_zero_expected_values() -> None:
+    import numpy as np
+
+    from mlprep.kata.codec import Array
+    from mlprep.kata.compare import Tolerance, _compare_arrays
+
+    expected = Array("tensor", "float32", (3,), np.array([0.0, 2.0, 0.0], dtype=np.float32))
+    only_zeros_wrong = Array("tensor", "float32", (3,), np.array([0.5, 2.0, 0.0], dtype=np.float32))
+    mismatch = _compare_arrays(
+        expected, only_zeros_wrong, Tolerance(atol=1e-6, rtol=1e-5), "output"
+    )
+    assert mismatch is not None and mismatch.max_rel is None
+    assert "no rel error (expected values are 0 there)" in mismatch.message
+    both_wrong = Array("tensor", "float32", (3,), np.array([0.5, 3.0, 0.0], dtype=np.float32))
+    mismatch = _compare_arrays(expected, both_wrong, Tolerance(atol=1e-6, rtol=1e-5), "output")
+    assert mismatch is not None and mismatch.max_rel == 0.5
+    assert "max rel error 0.5 at [1]" in mismatch.message
