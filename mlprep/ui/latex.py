@@ -66,10 +66,23 @@ _SIMPLE_COMMANDS = {
     "cdots": "⋯",
     "quad": "  ",
     "qquad": "    ",
+    # literal characters, as placeholders that survive unicodeit and the brace clean-up
     "{": "\x01",
-    "}": "\x02",  # literal braces survive the brace clean-up below
+    "}": "\x02",
+    "_": "\x03",
 }
+_ACCENTS = {"bar", "hat", "tilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave"}
 _LETTER_STYLES = {name: char for name, char in unicodeit.data.REPLACEMENTS if "{" in name}
+_SUPERSCRIPTS = dict(
+    zip(
+        "0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
+        strict=True,
+    )
+)
+_SUBSCRIPTS = dict(
+    zip("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True)
+)
 _OPERATORS = set(" +-−*/⋅·=<>≤≥,")
 
 
@@ -102,7 +115,11 @@ def _rewrite(tex: str) -> str:
     out: list[str] = []
     index = 0
     while index < len(tex):
-        match = re.match(r"\\([A-Za-z]+|[{}])", tex[index:])
+        if tex[index] in "_^":
+            script, index = _script(tex, index)
+            out.append(script)
+            continue
+        match = re.match(r"\\([A-Za-z]+|[{}_])", tex[index:])
         if not match:
             out.append(tex[index])
             index += 1
@@ -127,6 +144,13 @@ def _rewrite(tex: str) -> str:
             index = group[1]
         elif name in ("left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr", "limits"):
             index = after
+        elif name in _ACCENTS and _group(tex, after) is None:
+            # \bar\alpha or \tilde c: give the accent its argument in braces, as unicodeit expects
+            rest = tex[after:].lstrip()
+            token = re.match(r"\\[A-Za-z]+|.", rest)
+            argument = token.group(0) if token else ""
+            out.append(f"\\{name}{{{_convert(argument)}}}")
+            index = len(tex) - len(rest) + len(argument)
         elif name in _SIMPLE_COMMANDS:
             out.append(_SIMPLE_COMMANDS[name])
             index = after
@@ -144,20 +168,48 @@ def _rewrite(tex: str) -> str:
     return "".join(out)
 
 
+def _script(tex: str, index: int) -> tuple[str, int]:
+    """A sub- or superscript at `index`: Unicode when every character has one, else _x / ^(x)."""
+    marker, start = tex[index], index + 1
+    while start < len(tex) and tex[start] == " ":
+        start += 1
+    group = _group(tex, start)
+    if group is not None:
+        raw, end = group
+    else:
+        command = re.match(r"\\[A-Za-z]+", tex[start:])
+        raw = command.group(0) if command else tex[start : start + 1]
+        end = start + len(raw)
+    content = _convert(raw).strip()
+    table = _SUPERSCRIPTS if marker == "^" else _SUBSCRIPTS
+    if content and all(char in table for char in content):
+        return "".join(table[char] for char in content), end
+    if content == "T" and marker == "^":
+        return "ᵀ", end
+    simple = content.replace("_", "").isalnum() and len(content) >= 1
+    # \x03 / \x04 stand for a literal _ / ^ until unicodeit has run (it would re-read them)
+    if marker == "_":
+        return (f"\x03{content}" if simple else f"\x03({content})"), end
+    return (f"\x04{content}" if len(content) == 1 else f"\x04({content})"), end
+
+
 def _convert(tex: str) -> str:
     text = unicodeit.replace(_rewrite(tex.strip()))
-    text = re.sub(r"_\{([^{}]*)\}", r"_\1", text)
-    text = re.sub(r"\^\{([^{}]*)\}", r"^(\1)", text)
     text = text.replace("\\,", " ").replace("\\;", " ").replace("\\ ", " ").replace("\\!", "")
     if "\\" in text:
         raise _Unconvertible(text)
-    return text.replace("{", "").replace("}", "").replace("\x01", "{").replace("\x02", "}")
+    return text.replace("{", "").replace("}", "")
+
+
+def _restore(text: str) -> str:
+    """Placeholders for literal characters become themselves, once every pass is done."""
+    return text.replace("\x01", "{").replace("\x02", "}").replace("\x03", "_").replace("\x04", "^")
 
 
 def to_unicode(tex: str) -> str | None:
     """Unicode for a formula, or None when some part cannot be converted."""
     try:
-        return unicodedata.normalize("NFC", _convert(tex))
+        return unicodedata.normalize("NFC", _restore(_convert(tex)))
     except _Unconvertible:
         return None
 
