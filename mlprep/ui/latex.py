@@ -194,7 +194,7 @@ def _script(tex: str, index: int) -> tuple[str, int]:
 
 
 def _convert(tex: str) -> str:
-    text = unicodeit.replace(_rewrite(tex.strip()))
+    text = str(unicodeit.replace(_rewrite(tex.strip())))
     text = text.replace("\\,", " ").replace("\\;", " ").replace("\\ ", " ").replace("\\!", "")
     if "\\" in text:
         raise _Unconvertible(text)
