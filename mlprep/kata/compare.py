@@ -66,7 +66,12 @@ def _compare_arrays(expected: Array, actual: Array, tol: Tolerance, where: str) 
             f"(shape {list(actual.shape)}, expected {list(expected.shape)})"
         )
     if actual.shape != expected.shape:
-        return Mismatch(f"{where}: shape {list(actual.shape)}, expected {list(expected.shape)}")
+        values = ""
+        if expected.values.size <= 12 and actual.values.size <= 12:  # small: show both
+            values = f" (expected {expected.values.tolist()}, got {actual.values.tolist()})"
+        return Mismatch(
+            f"{where}: shape {list(actual.shape)}, expected {list(expected.shape)}{values}"
+        )
     if expected.values.size == 0:
         return None
     if expected.dtype == "bool" or expected.dtype in _INT_DTYPES:

@@ -219,3 +219,16 @@ def test_relative_error_skips_zero_expected_values() -> None:
     mismatch = _compare_arrays(expected, both_wrong, Tolerance(atol=1e-6, rtol=1e-5), "output")
     assert mismatch is not None and mismatch.max_rel == 0.5
     assert "max rel error 0.5 at [1]" in mismatch.message
+
+
+def test_shape_mismatch_of_small_arrays_shows_the_values() -> None:
+    import numpy as np
+
+    from mlprep.kata.codec import Array
+    from mlprep.kata.compare import Tolerance, _compare_arrays
+
+    expected = Array("tensor", "int64", (2,), np.array([3, 0]))
+    actual = Array("tensor", "int64", (1,), np.array([3]))
+    mismatch = _compare_arrays(expected, actual, Tolerance(), "output")
+    assert mismatch is not None
+    assert mismatch.message == "output: shape [1], expected [2] (expected [3, 0], got [3])"
