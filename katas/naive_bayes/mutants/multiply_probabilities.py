@@ -1,0 +1,34 @@
+import math
+from collections import Counter
+
+
+class MultinomialNB:
+    def fit(self, docs, labels, alpha=1.0):
+        self.alpha = alpha
+        self.classes = sorted(set(labels))
+        self.prior = {c: labels.count(c) / len(labels) for c in self.classes}
+        self.counts = {c: Counter() for c in self.classes}
+        for doc, c in zip(docs, labels, strict=False):
+            self.counts[c].update(doc)
+        self.vocab = {w for doc in docs for w in doc}
+        return self
+
+    def _joint(self, doc):
+        out = {}
+        for c in self.classes:
+            denom = sum(self.counts[c].values()) + self.alpha * len(self.vocab)
+            p = self.prior[c]
+            for w in doc:
+                if w in self.vocab:
+                    p *= (self.counts[c][w] + self.alpha) / denom
+            out[c] = p
+        return out
+
+    def predict_log_proba(self, doc):
+        joint = self._joint(doc)
+        z = sum(joint.values())
+        return {c: math.log(p / z) for c, p in joint.items()}
+
+    def predict(self, doc):
+        joint = self._joint(doc)
+        return min(self.classes, key=lambda c: (-joint[c], c))
