@@ -114,6 +114,12 @@ def test_every_card_is_bilingual(decks: list[Deck]) -> None:
     assert not missing, f"cards without both en and zh: {missing}"
 
 
+def test_some_open_questions_have_key_points(decks: list[Deck]) -> None:
+    with_points = [c for c in all_cards(decks) if c.key_points]
+    assert len(with_points) >= 9
+    assert all(p.en and p.zh for c in with_points for p in c.key_points)
+
+
 def test_sources_and_katas_are_real(decks: list[Deck]) -> None:
     cards = all_cards(decks)
     assert {c.source for c in cards if c.source} <= SEEDS
