@@ -184,7 +184,7 @@ def _script(tex: str, index: int) -> tuple[str, int]:
     table = _SUPERSCRIPTS if marker == "^" else _SUBSCRIPTS
     if content and all(char in table for char in content):
         return "".join(table[char] for char in content), end
-    if content == "T" and marker == "^":
+    if content in ("T", "⊤") and marker == "^":  # QK^T and QK^\top: the transpose
         return "ᵀ", end
     simple = content.replace("_", "").isalnum() and len(content) >= 1
     # \x03 / \x04 stand for a literal _ / ^ until unicodeit has run (it would re-read them)

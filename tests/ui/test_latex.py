@@ -24,6 +24,7 @@ from tests.conftest import REPO
         (r"\mathbb{E}_{q(z|x)}[\log p(x|z)]", "𝔼_(q(z|x))[log p(x|z)]"),
         (r"\sqrt{d_{model}}", "√d_model"),
         (r"x_i W^V", "xᵢ Wⱽ"),
+        (r"QK^\top", "QKᵀ"),
         (r"h_{t-1}", "hₜ₋₁"),
         (r"10000^{2i/d}", "10000^(2i/d)"),
         (r"\left(\frac{a}{b}\right)", "(a/b)"),
