@@ -12,6 +12,7 @@ from rich.table import Table
 
 from mlprep.decks.model import Card
 from mlprep.quiz.exam import ExamAnswer, ExamReport
+from mlprep.quiz.grading import cloze_parts
 from mlprep.ui.asking import CardAsker, Command
 from mlprep.ui.cards import inline, languages
 from mlprep.ui.console import print_json
@@ -80,6 +81,17 @@ class ExamView(CardAsker):
         return report
 
 
+def _expected(card: Card, lang: str) -> str:
+    """The right answer in one short line, for the report."""
+    if card.type == "typed":
+        return card.accepted[0]
+    if card.type == "mcq":
+        return " / ".join(inline(card.choices[i], lang) for i in card.correct_choices)  # type: ignore[arg-type]
+    if card.type == "cloze":
+        return " · ".join(p.text for p in cloze_parts(card.text.get(lang)) if p.gap is not None)  # type: ignore[arg-type]
+    return inline(card.a, lang).split(" / ")[0][:80]  # type: ignore[arg-type]
+
+
 def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
     from mlprep.ui.console import stdout_console
 
@@ -110,8 +122,15 @@ def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
         if answer.correct:
             continue
         card = answer.card
-        question = inline(card.q if card.type != "cloze" else card.text, lang)  # type: ignore[arg-type]
+        if card.type == "cloze":
+            question = "".join(
+                "___" if part.gap is not None else part.text
+                for part in cloze_parts(card.text.get(lang))  # type: ignore[arg-type]
+            )
+        else:
+            question = inline(card.q, lang)  # type: ignore[arg-type]
         why = "over time" if answer.timed_out else f"you said: {answer.reply or '∅'}"
+        why += f" · answer: {_expected(card, lang)}"
         console.print(
             f"[bad]✗[/] {escape(card.deck_id)}/{escape(card.id)}: {escape(question[:100])}  [muted]{escape(why)}[/]"
         )
