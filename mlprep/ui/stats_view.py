@@ -13,6 +13,7 @@ from mlprep.stats import HEATMAP_DAYS, Stats
 from mlprep.ui.console import print_json, stdout_console
 
 _SHADES = ["#2d333b", "#0e4429", "#006d32", "#26a641", "#39d353"]
+_CELLS = ["·", "░", "▒", "▓", "█"]  # readable without colour too
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
@@ -35,12 +36,12 @@ def heatmap(counts: dict[str, int], today: date) -> Group:
         while day <= today:
             n = counts.get(day.isoformat(), 0)
             level = 0 if n == 0 else 1 + min(3, int(3 * n / peak)) if peak else 0
-            line.append("■ ", style=_SHADES[level])
+            line.append(_CELLS[level] + " ", style=_SHADES[level])
             day += timedelta(days=7)
         rows.append(line)
     legend = Text("     less ")
-    for shade in _SHADES:
-        legend.append("■ ", style=shade)
+    for cell, shade in zip(_CELLS, _SHADES, strict=True):
+        legend.append(cell + " ", style=shade)
     legend.append("more")
     return Group(*rows, legend)
 
