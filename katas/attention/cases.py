@@ -102,3 +102,9 @@ def generate(seed: int) -> list[Case]:
     q, k, v = _qkv(g, (2, 8), 128, 256, 32, 48)
     cases.append(Case("large/B=2,H=8,L=128x256", (q, k, v), {}, atol=1e-4, rtol=1e-3))
     return cases
+
+
+def bench_inputs(size: int, seed: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """`--bench`: q, k, v for 4 heads of sequence length L = `size` and d = 64 (CPU tensors)."""
+    g = torch.Generator().manual_seed(seed * 1_000_003 + size)
+    return _qkv(g, (4,), size, size, 64, 64)

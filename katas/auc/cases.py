@@ -83,3 +83,12 @@ def generate(seed: int) -> list[Case]:
     labels_arr = (nrng.random(n) < 0.5).astype(np.int64)
     cases.append(Case("large/n=100000", (labels_arr, nrng.random(n)), **TOL, timeout=4.0))
     return cases
+
+
+def bench_inputs(size: int, seed: int) -> tuple[list[int], list[float]]:
+    """`--bench`: `size` labels (about 40% positive) and scores rounded to 3 places (ties)."""
+    rng = random.Random(seed * 1_000_003 + size)
+    labels = [1 if rng.random() < 0.4 else 0 for _ in range(size)]
+    labels[0], labels[-1] = 0, 1
+    scores = [round(rng.random() + 0.3 * y, 3) for y in labels]
+    return labels, scores

@@ -80,3 +80,10 @@ def generate(seed: int) -> list[Case]:
     cases.append(Case("large/n=2000,m=2000", ("a" * 2000, "?" * 1000 + "*" + "a" * 999)))
     cases.append(Case("large/n=2000,no_match", ("a" * 1999 + "b", "*" + "a" * 100 + "*a")))
     return cases
+
+
+def bench_inputs(size: int, seed: int) -> tuple[str, str]:
+    """`--bench`: a string of `size` letters and a pattern derived from it (|p| ≈ 0.8·size)."""
+    rng = random.Random(seed * 1_000_003 + size)
+    s = "".join(rng.choice("ab") for _ in range(size))
+    return s, _pattern_from(rng, s)

@@ -35,6 +35,15 @@ def kata(
     ),
     seed: int = typer.Option(0, "--seed", help="Case-set seed (replay a reported failure)."),
     timeout: float | None = typer.Option(None, "--timeout", help="Per-case time limit in seconds."),
+    bench: bool = typer.Option(
+        False,
+        "--bench",
+        help="After a passing check, time your solution against the reference over growing "
+        "inputs and compare their growth.",
+    ),
+    device: str = typer.Option(
+        "cpu", "--device", help="With --bench: cpu or cuda (tensor katas, on a CUDA machine)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
     lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
 ) -> None:
@@ -45,8 +54,12 @@ def kata(
 
     paths = state(ctx).paths
     display = resolve_lang(lang)
+    if device != "cpu" and not bench:
+        raise UsageError("--device only applies with --bench")
+    if bench and (watch or hint or solution):
+        raise UsageError("--bench cannot be combined with --watch, --hint or --solution")
     if name is None:
-        if file is not None or watch or hint or solution:
+        if file is not None or watch or hint or solution or bench:
             raise UsageError(
                 "give a kata name", hint="for example: mlprep kata attention --file my.py"
             )
@@ -63,8 +76,20 @@ def kata(
     if solution:
         _show_solution(ctx, name, yes)
         return
+    if bench:
+        from mlprep.kata.catalogue import find_kata
+
+        service.bench_support(paths, find_kata(paths.shipped_katas, name), device)
     prepared = service.prepare(paths, name, file, workspace)
     kata_view.show_prepared(prepared, display, as_json=as_json)
+    if bench:
+        report = service.bench_one(
+            paths, prepared.kata, prepared.file, seed=seed, timeout=timeout, device=device
+        )
+        kata_view.show_bench(report, display, as_json=as_json)
+        if not report.ok:
+            raise typer.Exit(EXIT_CHECK_FAILED)
+        return
     if watch:
         _watch(ctx, prepared, seed, timeout, display, as_json)
         return

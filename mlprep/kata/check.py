@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from mlprep.errors import KataError
 from mlprep.kata.compare import Tolerance, compare
@@ -30,6 +31,9 @@ from mlprep.kata.jobs import (
 )
 from mlprep.kata.model import ERROR, FAIL, PASS, CaseResult, Diagnosis, Kata, Verdict
 from mlprep.kata.static import banned_uses, read_source, syntax_error
+
+if TYPE_CHECKING:
+    from mlprep.kata.bench import BenchReport
 
 DEFAULT_SEED = 0
 DIAGNOSIS_CASES = 6
@@ -120,6 +124,35 @@ class Checker:
                 f"({self.server.failed_preloads[missing[0]]})",
                 hint="install the kata extra: pip install 'mlprep[kata]'",
             )
+
+    def cuda_available(self, kata: Kata) -> bool:
+        """Whether the sandbox's torch can use CUDA (needs a kata with a bench section)."""
+        from mlprep.kata.bench import cuda_available
+
+        self._ensure(kata)
+        return cuda_available(self.server, kata)
+
+    def bench(
+        self,
+        kata: Kata,
+        file: Path,
+        seed: int = DEFAULT_SEED,
+        limits: Limits | None = None,
+        *,
+        device: str = "cpu",
+    ) -> BenchReport:
+        """Check `file`; when it passes, time it against the reference over the bench sizes."""
+        from mlprep.kata.bench import BenchReport, analyse, time_both
+
+        if kata.bench is None:
+            raise KataError(f"kata {kata.name!r} has no bench section")
+        verdict = self.check(kata, file, seed, limits)
+        if not verdict.ok:
+            return BenchReport(kata.name, file, device, kata.bench.label, verdict)
+        reference, solution = time_both(
+            self.server, kata, file, seed=seed, device=device, hidden=[self.katas_root]
+        )
+        return analyse(kata, file, device, verdict, reference, solution)
 
     def cases(self, kata: Kata, seed: int) -> list[OracleCase]:
         key = (kata.name, seed)

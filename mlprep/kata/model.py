@@ -60,6 +60,25 @@ class Entry:
     params: tuple[str, ...]
 
 
+BENCH_DEVICES = ("cpu", "cuda")
+
+
+@dataclass(frozen=True)
+class Bench:
+    """A kata's `bench:` section: how `mlprep kata NAME --bench` times solutions.
+
+    `cases.py` builds the arguments of one call with `bench_inputs(size, seed)`;
+    `sizes` grow, `repeats` calls per size keep the best time, `budget` seconds
+    bound one size's calls, `devices` are where it may run (cuda: tensor katas).
+    """
+
+    sizes: tuple[int, ...]
+    label: str = "n"
+    repeats: int = 5
+    budget: float = 10.0
+    devices: tuple[str, ...] = ("cpu",)
+
+
 @dataclass(frozen=True)
 class MutantInfo:
     name: str
@@ -84,6 +103,7 @@ class Kata:
     preload: tuple[str, ...] = ()
     seed_source: str | None = None
     timeout: float = 10.0
+    bench: Bench | None = None
 
     @property
     def starter(self) -> Path:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlprep.errors import UsageError
+from mlprep.kata.bench import BenchReport
 from mlprep.kata.catalogue import find_kata, load_catalogue
 from mlprep.kata.check import DEFAULT_SEED, Checker
 from mlprep.kata.jobs import Limits
-from mlprep.kata.model import Kata, Verdict
+from mlprep.kata.model import BENCH_DEVICES, Kata, Verdict
 from mlprep.kata.progress import NOT_STARTED, KataStatus, record_attempt, statuses
 from mlprep.kata.workspace import Scaffold, scaffold, solutions_in
 from mlprep.paths import Paths
@@ -89,6 +90,50 @@ def check_one(
     if record:
         record_attempt(paths, verdict)
     return verdict
+
+
+def bench_support(paths: Paths, kata: Kata, device: str) -> None:
+    """`UsageError` (exit 2) unless `kata` can be benchmarked on `device`."""
+    if device not in BENCH_DEVICES:
+        raise UsageError(
+            f"unknown device {device!r}", hint=f"--device takes {' or '.join(BENCH_DEVICES)}."
+        )
+    if kata.bench is None:
+        names = [k.name for k in load_catalogue(paths.shipped_katas) if k.bench is not None]
+        raise UsageError(
+            f"kata {kata.name!r} has no bench section, so --bench cannot time it",
+            hint="katas that support --bench: " + (", ".join(names) or "none"),
+        )
+    if device not in kata.bench.devices:
+        raise UsageError(
+            f"kata {kata.name!r} benchmarks on {', '.join(kata.bench.devices)} only, not {device}",
+            hint="run without --device.",
+        )
+
+
+def bench_one(
+    paths: Paths,
+    kata: Kata,
+    file: Path,
+    *,
+    seed: int = DEFAULT_SEED,
+    timeout: float | None = None,
+    device: str = "cpu",
+    record: bool = True,
+) -> BenchReport:
+    """Check `file`, then (when it passes) time it against the reference; record the check."""
+    bench_support(paths, kata, device)
+    limits = limits_for(kata, timeout)
+    with Checker(paths.shipped_katas, kata.preload) as checker:
+        if device == "cuda" and not checker.cuda_available(kata):
+            raise UsageError(
+                "CUDA is not available on this machine; run without --device",
+                hint="(torch in the kata sandbox reports torch.cuda.is_available() == False)",
+            )
+        report = checker.bench(kata, file, seed, limits, device=device)
+    if record:
+        record_attempt(paths, report.verdict)
+    return report
 
 
 @dataclass(frozen=True)

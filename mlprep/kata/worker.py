@@ -9,12 +9,18 @@ channel, applies the limits and runs one job:
   with the reference (trusted code, never in the same process as a solution);
 - `solution`: import one solution file under the sandbox and run it on the cases
   it is sent, reporting encoded outputs, exceptions, mutated inputs and banned
-  calls. It never sees expected values and decides nothing.
+  calls. It never sees expected values and decides nothing;
+- `bench`: build the kata's `bench_inputs(size, seed)` for every size before any
+  untrusted code is imported, then (sandboxed, like `solution`) time the
+  reference or a solution on the sizes it is asked for: best wall time of
+  `repeats` calls per size. It reports times; it decides nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import hashlib
 import importlib
 import importlib.util
 import json
@@ -33,6 +39,11 @@ from mlprep.kata import channel
 from mlprep.kata.codec import EncodeError, encode, to_runtime
 
 EXIT_INTERNAL = 70
+# bound when the worker is imported, before any solution: patching time.perf_counter later
+# does not change the clock the bench job reads
+_clock = time.perf_counter
+MIN_SPENT = 0.05  # bench: a size's calls go on until they have taken this long in all ...
+MAX_EXTRA = 20  # ... or made this many times `repeats` calls
 
 
 # -- zygote -----------------------------------------------------------------------------------
@@ -301,7 +312,131 @@ def _mutated(
     return changed
 
 
+# -- bench job (kata inputs built first; the timed code is sandboxed unless it is the reference) --
+
+
+def _digest(args: tuple[Any, ...]) -> str:
+    """A fingerprint of one size's inputs: the reference's and the solution's must agree."""
+    data = json.dumps(encode(list(args)), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def _has_tensor(value: Any, torch: Any) -> bool:
+    if isinstance(value, torch.Tensor):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_has_tensor(v, torch) for v in value)
+    if isinstance(value, dict):
+        return any(_has_tensor(v, torch) for v in value.values())
+    return False
+
+
+def _to_device(value: Any, torch: Any, device: str) -> Any:
+    if isinstance(value, torch.Tensor):
+        return value.to(device)
+    if isinstance(value, list):
+        return [_to_device(v, torch, device) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_to_device(v, torch, device) for v in value)
+    if isinstance(value, dict):
+        return {k: _to_device(v, torch, device) for k, v in value.items()}
+    return value
+
+
+def bench_job(job: dict[str, Any], sock: socket.socket) -> int:
+    folder = Path(job["kata_dir"])
+    harness = load_module("mlprep_kata_cases", folder / "cases.py")
+    invoke = _invoker(harness, job["entry"])
+    make = harness.bench_inputs
+    seed = int(job["seed"])
+    inputs: dict[int, tuple[Any, ...]] = {}
+    digests: dict[int, str] = {}
+    for size in job["sizes"]:
+        args = make(int(size), seed)
+        if not isinstance(args, tuple):
+            raise TypeError(
+                f"bench_inputs({size}, {seed}) returned {type(args).__name__}, not a tuple"
+            )
+        inputs[int(size)] = args
+        digests[int(size)] = _digest(args)
+    device = job["device"]
+    torch = sys.modules.get("torch")
+    sync: Callable[[], None] = lambda: None  # noqa: E731
+    if device == "cuda":
+        if torch is None or not torch.cuda.is_available():
+            channel.send(sock, {"event": "no_cuda"})
+            return 0
+        if not any(_has_tensor(args, torch) for args in inputs.values()):
+            channel.send(
+                sock,
+                {"event": "setup_error", "message": "bench_inputs returned no tensors to move"},
+            )
+            return 0
+        sync = torch.cuda.synchronize
+    hits: list[str] = []
+    file = job["file"]
+    shown = job["shown_as"]
+    stem = Path(file).stem
+    if not job["trusted"]:
+        from mlprep.kata.sandbox import install_audit_hook, install_banned_guards
+
+        install_banned_guards(job["banned"], hits)
+        install_audit_hook(job["cwd"], job["hidden"])
+    try:
+        solution = load_module(
+            stem if stem.isidentifier() and not job["trusted"] else "mlprep_kata_timed", Path(file)
+        )
+        if not hasattr(solution, job["entry"]):
+            raise LookupError(f"{shown} does not define {job['entry']}")
+    except BaseException as error:
+        info = describe_exception(error, file, shown)
+        channel.send(sock, {"event": "load_error", "error": info, "banned": hits})
+        return 0
+    channel.send(sock, {"event": "loaded", "banned": hits})
+    while True:
+        request = channel.receive(sock)
+        if "size" not in request:
+            break
+        size = int(request["size"])
+        repeats = int(request.get("repeats", job["repeats"]))  # this round's share
+        budget = float(request.get("budget", job["budget"]))
+        args = inputs[size]
+        channel.send(sock, {"event": "start", "size": size, "digest": digests[size]})
+        best = slowest = spent = 0.0
+        runs = 0
+        try:
+            if device == "cuda":  # one untimed call: CUDA context, kernels and caches warm up
+                invoke(solution, list(_to_device(copy.deepcopy(args), torch, device)), {})
+                sync()
+            # at least `repeats` calls; fast sizes get more (best of many resists load spikes)
+            while runs < repeats or (spent < MIN_SPENT and runs < MAX_EXTRA * repeats):
+                call = copy.deepcopy(args)
+                if device == "cuda":
+                    call = _to_device(call, torch, device)
+                sync()
+                started = _clock()
+                value = invoke(solution, list(call), {})
+                sync()
+                took = _clock() - started
+                del value, call
+                runs += 1
+                best = took if runs == 1 else min(best, took)
+                slowest = max(slowest, took)
+                spent += took
+                if spent + slowest > budget / 2:  # another call might not end within the budget
+                    break
+        except BaseException as error:
+            info = describe_exception(error, file, shown)
+            channel.send(sock, {"event": "error", "size": size, "error": info, "banned": hits})
+            continue
+        channel.send(
+            sock, {"event": "timing", "size": size, "best": best, "runs": runs, "banned": hits}
+        )
+    return 0
+
+
 JOBS: dict[str, Callable[[dict[str, Any], socket.socket], int]] = {
     "oracle": oracle_job,
     "solution": solution_job,
+    "bench": bench_job,
 }

@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
+from mlprep.kata.bench import GROWTH_MARGIN, NOISE_FLOOR, BenchReport
 from mlprep.kata.model import PASS, CaseResult, Kata, Text, Verdict
 from mlprep.kata.service import CatalogueRow, Prepared, WorkspaceReport
 from mlprep.kata.verify import VerifyReport
@@ -126,6 +127,68 @@ def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
         )
     style = "ok" if verdict.ok else "bad"
     console.print(f"[{style}]{escape(verdict.summary_line())}[/]", soft_wrap=True)
+
+
+def _ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    ms = seconds * 1e3
+    return f"{ms:.3f}" if ms < 1 else f"{ms:.2f}" if ms < 100 else f"{ms:.0f}"
+
+
+def show_bench(report: BenchReport, lang: str, *, as_json: bool) -> None:
+    """The check's verdict if it failed; else the timing table, both growths and any warning."""
+    if as_json:
+        print_json(report.to_json("en" if lang == "both" else lang))
+        return
+    if not report.verdict.ok:
+        show_verdict(report.verdict, lang, as_json=False)
+        stdout_console().print(
+            "[bad]not benchmarked:[/] a solution is timed only once it passes its check",
+            soft_wrap=True,
+        )
+        return
+    console = stdout_console()
+    table = Table(
+        title=f"{escape(report.kata)} --bench on {report.device}",
+        title_justify="left",
+        caption=f"n = {escape(report.label)}",
+        caption_justify="left",
+    )
+    table.add_column("n", justify="right")
+    table.add_column("reference ms", justify="right")
+    table.add_column("yours ms", justify="right")
+    table.add_column("ratio", justify="right")
+    for row in report.rows:
+        ratio = row.ratio
+        table.add_row(
+            str(row.size),
+            _ms(row.reference),
+            _ms(row.solution),
+            "—" if ratio is None else f"{ratio:.3g}×",
+        )
+    console.print(table)
+    assert report.reference is not None and report.solution is not None
+    console.print(f"reference grows like {escape(report.reference.text)}", soft_wrap=True)
+    console.print(f"yours grows like     {escape(report.solution.text)}", soft_wrap=True)
+    ratio_row = report.ratio_row
+    if ratio_row is not None and ratio_row.ratio is not None:
+        console.print(
+            f"at n = {ratio_row.size} yours takes {ratio_row.ratio:.3g}× the reference's time"
+        )
+    for note in report.notes:
+        console.print(f"[muted]{escape(note)}[/]", soft_wrap=True)
+    for warning in report.warnings:
+        console.print(f"[warn]warning:[/] {escape(warning)}", soft_wrap=True)
+    console.print(
+        f"[muted]best of at least {plural(report.repeats, 'call')} per size; sizes under "
+        f"{NOISE_FLOOR * 1e3:g} ms are left out of the fit; a warning needs an exponent gap "
+        f"above {GROWTH_MARGIN:g}[/]",
+        soft_wrap=True,
+    )
+    style = "ok" if report.ok else "bad"
+    verdict = "grows faster than the reference" if report.warnings else "growth ok"
+    console.print(f"[{style}]{escape(report.kata)} bench: {verdict}[/]", soft_wrap=True)
 
 
 def _cut(text: str, limit: int) -> str:
