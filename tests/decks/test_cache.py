@@ -8,6 +8,7 @@ from pathlib import Path
 from mlprep.decks import cache as cache_module
 from mlprep.decks import load_deck
 from mlprep.decks.cache import DeckCache
+from tests.conftest import REPO
 
 DECK = "id: cached\ntitle: Cached\ncards:\n  - {id: a, q: first question, a: y}\n"
 
@@ -19,7 +20,7 @@ def write(tmp_path: Path, text: str = DECK) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle"))
+    return sorted(folder.glob("*.cache"))
 
 
 def test_hit_returns_the_same_deck(tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_corrupt_entry_is_a_miss(tmp_path: Path) -> None:
     (entry,) = entries(tmp_path / "cache")
     for garbage in (
         b"",
-        b"mlprep-deck-cache\n" + cache_module._FORMAT + b"\nnot a pickle",
+        b"mlprep-deck-cache\n" + cache_module._FORMAT + b"\nnot marshal data",
         entry.read_bytes()[:40],
     ):
         entry.write_bytes(garbage)
@@ -88,3 +89,13 @@ def test_concurrent_writers_never_expose_half_an_entry(tmp_path: Path) -> None:
     assert not errors
     assert len(entries(tmp_path / "cache")) == 1
     assert not list((tmp_path / "cache").glob(".tmp-*"))
+
+
+def test_round_trip_keeps_every_field() -> None:
+    from mlprep.decks.cache import deck_from_rows, deck_to_rows
+    from tests.conftest import DATA
+
+    deck = load_deck(DATA / "good_decks" / "unusual.yaml")
+    assert deck_from_rows(deck_to_rows(deck)) == deck
+    kp = load_deck(REPO / "decks" / "transformer.yaml")
+    assert deck_from_rows(deck_to_rows(kp)) == kp
