@@ -29,7 +29,7 @@ from mlprep.kata.jobs import (
     run_oracle,
     run_solution,
 )
-from mlprep.kata.model import ERROR, FAIL, PASS, CaseResult, Diagnosis, Kata, Verdict
+from mlprep.kata.model import ERROR, FAIL, PASS, TIMEOUT, CaseResult, Diagnosis, Kata, Verdict
 from mlprep.kata.static import banned_uses, read_source, syntax_error
 
 if TYPE_CHECKING:
@@ -88,6 +88,8 @@ def same_behaviour(a: Outcome, b: Outcome, tol: Tolerance) -> bool:
         return compare(a.value, b.value, tol) is None
     if isinstance(a, Raised) and isinstance(b, Raised):
         return a.type == b.type and a.message == b.message
+    if isinstance(a, Problem) and isinstance(b, Problem):  # both too slow on this case
+        return a.status == b.status == TIMEOUT
     return False
 
 
@@ -247,11 +249,23 @@ class Checker:
         results: Sequence[CaseResult],
         limits: Limits,
     ) -> Diagnosis | None:
-        """The first mutant that behaves like the solution on (up to six of) its failing cases."""
+        """The first mutant that behaves like the solution on (up to six of) its failing cases.
+
+        When every failure is a time-out (the solution is right but too slow), a mutant
+        matches if it times out on the first such case and agrees with the solution on a
+        few cases the solution passed: the slow classic mistake, named.
+        """
         failing = [
             c for c, r in zip(cases, results, strict=False)
             if not r.ok and isinstance(run.outcomes.get(c.index), (Output, Raised))
         ][:DIAGNOSIS_CASES]  # fmt: skip
+        if not failing:
+            timed_out = [
+                c for c, r in zip(cases, results, strict=False)
+                if r.status == TIMEOUT and not r.message.startswith("not run")
+            ]  # fmt: skip
+            passed = [c for c, r in zip(cases, results, strict=False) if r.ok]
+            failing = timed_out[:1] + passed[:3] if timed_out else []
         if not failing or not kata.mutants:
             return None
         short = Limits(

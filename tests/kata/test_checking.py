@@ -200,3 +200,17 @@ def test_user_code_runs_in_another_process_and_cannot_write_outside(
     assert not marker.exists()
     printed = verdict.output.split()
     assert printed[0] == "pid" and int(printed[1]) != os.getpid()
+
+
+def test_too_slow_solution_is_diagnosed_by_its_slow_mutant(
+    checker: Checker, tmp_path: Path
+) -> None:
+    """Right answers, exponential time: the report names the classic slow mistake."""
+    solution = tmp_path / "wildcard.py"
+    solution.write_text(
+        (kata("wildcard").folder / "mutants" / "exponential_recursion.py").read_text()
+    )
+    verdict = checker.check(kata("wildcard"), solution)
+    assert {c.status for c in verdict.cases} == {PASS, "timeout"}
+    assert verdict.diagnosis is not None
+    assert verdict.diagnosis.mutant == "exponential_recursion"
