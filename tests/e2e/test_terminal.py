@@ -362,3 +362,81 @@ def test_kill_9_at_random_points_never_corrupts(world: tuple[Path, dict[str, str
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["reviews_total"] == count_reviews(tmp_path)
+
+
+KEY_POINT_DECK = """\
+id: kp-e2e
+title: {en: Key points, zh: 要点}
+topic: kp
+cards:
+  - id: why-scale
+    q: {en: Why divide attention scores by sqrt(d_k)?, zh: 为什么除以根号 d_k？}
+    a: {en: Dot products grow with d_k and saturate the softmax., zh: 点积随 d_k 增大，使 softmax 饱和。}
+    key_points:
+      - {en: [dot products grow with d_k], zh: [点积随 d_k 增大]}
+      - {en: [softmax saturates], zh: [softmax 饱和]}
+"""
+
+
+def test_free_answer_with_key_points_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    deck = tmp_path / "decks" / "kp.yaml"
+    deck.write_text(KEY_POINT_DECK, encoding="utf-8")
+    child = spawn(env, "quiz", str(deck), "--lang", "zh")
+    try:
+        child.expect(styled("type your answer"))
+        child.sendline("点积随 d_k 增大，所以 softmax 饱和")
+        child.expect(styled("2 of 2 key points · suggested: good"))
+        child.expect(styled("Enter = good"))
+        child.send("\r")  # confirm the suggested grade
+        child.expect(styled("type your answer"))  # learning card again this session
+        child.sendcontrol("c")
+        child.expect(styled("answered 1"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    db = sqlite3.connect(tmp_path / "home" / "mlprep.db")
+    assert db.execute("SELECT rating, correct FROM reviews").fetchall() == [(3, 1)]
+
+
+def test_exam_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    child = spawn(
+        env, "exam", "--topic", "e2e", "--count", "2", "--minutes", "5", "--seed", "3", columns=80
+    )
+    try:
+        for _ in range(2):
+            child.expect(r"question \d/2")
+            child.expect(styled("(s skip  q end the exam)"))
+            child.sendline("1")
+            index = child.expect(
+                [styled("answer recorded"), styled("gap 2/"), r"type choice numbers"]
+            )
+            while index != 0:
+                child.sendline("1")
+                index = child.expect(
+                    [styled("answer recorded"), styled("gap 2/"), r"type choice numbers"]
+                )
+        child.expect(styled("score"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+    db = sqlite3.connect(tmp_path / "home" / "mlprep.db")
+    assert db.execute("SELECT COUNT(*) FROM exams").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    "args", [["stats"], ["plan", "--date", "2099-01-01"], ["kata"], ["doctor", "--skip-torch"]]
+)
+def test_screens_render_in_80_columns(world: tuple[Path, dict[str, str]], args: list[str]) -> None:
+    _, env = world
+    child = spawn(env, *args, columns=80)
+    try:
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Traceback" not in (child.before or "")
