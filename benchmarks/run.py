@@ -130,7 +130,6 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs and no 50k deck")
     parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--no-kata", action="store_true", help="skip the kata targets (P3-P5)")
-    parser.add_argument("--no-kata", action="store_true", help="skip the kata targets (P3-P5)")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     work = Path(tempfile.mkdtemp(prefix="mlprep-bench-"))
