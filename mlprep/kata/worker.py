@@ -245,6 +245,29 @@ def oracle_job(job: dict[str, Any], sock: socket.socket) -> int:
 # -- solution job (untrusted code, sandboxed) -------------------------------------------------
 
 
+def _load_solution(
+    job: dict[str, Any], module_name: str, hits: list[str], sock: socket.socket
+) -> types.ModuleType | None:
+    """Import the solution file; report `loaded` (or `load_error`, returning None) to the checker."""
+    file, shown = job["file"], job["shown_as"]
+    try:
+        solution = load_module(module_name, Path(file))
+        if not hasattr(solution, job["entry"]):
+            raise LookupError(f"{shown} does not define {job['entry']}")
+    except BaseException as error:
+        channel.send(
+            sock,
+            {
+                "event": "load_error",
+                "error": describe_exception(error, file, shown),
+                "banned": hits,
+            },
+        )
+        return None
+    channel.send(sock, {"event": "loaded", "banned": hits})
+    return solution
+
+
 def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
     from mlprep.kata.sandbox import install_audit_hook, install_banned_guards
 
@@ -254,18 +277,11 @@ def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
     hits: list[str] = []
     install_banned_guards(job["banned"], hits)
     install_audit_hook(job["cwd"], job["hidden"])
-    file = job["file"]
-    shown = job["shown_as"]
-    stem = Path(file).stem
-    try:
-        solution = load_module(stem if stem.isidentifier() else "solution", Path(file))
-        if not hasattr(solution, job["entry"]):
-            raise LookupError(f"{shown} does not define {job['entry']}")
-    except BaseException as error:
-        info = describe_exception(error, file, shown)
-        channel.send(sock, {"event": "load_error", "error": info, "banned": hits})
+    stem = Path(job["file"]).stem
+    solution = _load_solution(job, stem if stem.isidentifier() else "solution", hits, sock)
+    if solution is None:
         return 0
-    channel.send(sock, {"event": "loaded", "banned": hits})
+    file, shown = job["file"], job["shown_as"]
     params: list[str] = job["params"]
     for item in request["cases"]:
         index = item["index"]
@@ -374,25 +390,17 @@ def bench_job(job: dict[str, Any], sock: socket.socket) -> int:
             return 0
         sync = torch.cuda.synchronize
     hits: list[str] = []
-    file = job["file"]
-    shown = job["shown_as"]
-    stem = Path(file).stem
+    stem = Path(job["file"]).stem
     if not job["trusted"]:
         from mlprep.kata.sandbox import install_audit_hook, install_banned_guards
 
         install_banned_guards(job["banned"], hits)
         install_audit_hook(job["cwd"], job["hidden"])
-    try:
-        solution = load_module(
-            stem if stem.isidentifier() and not job["trusted"] else "mlprep_kata_timed", Path(file)
-        )
-        if not hasattr(solution, job["entry"]):
-            raise LookupError(f"{shown} does not define {job['entry']}")
-    except BaseException as error:
-        info = describe_exception(error, file, shown)
-        channel.send(sock, {"event": "load_error", "error": info, "banned": hits})
+    name = stem if stem.isidentifier() and not job["trusted"] else "mlprep_kata_timed"
+    solution = _load_solution(job, name, hits, sock)
+    if solution is None:
         return 0
-    channel.send(sock, {"event": "loaded", "banned": hits})
+    file, shown = job["file"], job["shown_as"]
     while True:
         request = channel.receive(sock)
         if "size" not in request:
