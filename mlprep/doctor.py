@@ -65,7 +65,8 @@ def _store(paths: Paths) -> Check:
             f"{paths.store}: integrity check says {verdict}",
             "copy the file aside and restore a backup (mlprep.db.v*.bak) if you have one",
         )
-    return Check("store", OK, f"{paths.store}: {reviews} answers, integrity ok")
+    answers = f"{reviews} answer{'' if reviews == 1 else 's'}"
+    return Check("store", OK, f"{paths.store}: {answers}, integrity ok")
 
 
 def _folder(name: str, folder: Path, purpose: str) -> Check:
