@@ -24,8 +24,8 @@ from mlprep.kata.bench import (
     fit_exponent,
     growth_text,
 )
+from mlprep.kata.bench_jobs import Timing
 from mlprep.kata.catalogue import load_kata
-from mlprep.kata.jobs import Timing
 from mlprep.kata.model import PASS, Bench, CaseResult, Verdict
 from tests.kata.conftest import KATAS, kata
 
