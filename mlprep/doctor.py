@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlprep.errors import MlprepError
+from mlprep.install_hint import kata_install_command
 from mlprep.paths import Paths
 
 OK, WARN, FAIL = "ok", "warn", "fail"
@@ -42,7 +43,7 @@ def _torch() -> Check:
             "torch",
             WARN,
             f"not importable ({last}); the quiz works, katas need it",
-            'pip install torch, then pip install "mlprep[kata]"',
+            kata_install_command(),
         )
     return Check("torch", OK, f"torch {result.stdout.strip()} (katas can run)")
 

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from mlprep.errors import KataError
+from mlprep.install_hint import kata_install_command
 from mlprep.kata.compare import Tolerance, compare
 from mlprep.kata.forkserver import ForkServer
 from mlprep.kata.jobs import (
@@ -124,7 +125,7 @@ class Checker:
             raise KataError(
                 f"kata {kata.name!r} needs {', '.join(missing)}, which cannot be imported "
                 f"({self.server.failed_preloads[missing[0]]})",
-                hint="install the kata extra: pip install 'mlprep[kata]'",
+                hint=f"install the kata extra: {kata_install_command()}",
             )
 
     def cuda_available(self, kata: Kata) -> bool:
