@@ -32,7 +32,7 @@ def test_wheel_ships_decks_and_katas(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    (wheel,) = tmp_path.glob("mlprep-*.whl")
+    (wheel,) = tmp_path.glob("mlprep_interview-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped_decks = sorted(p.name for p in (REPO / "decks").glob("*.yaml"))
     assert shipped_decks
