@@ -27,3 +27,73 @@ def resolve_lang(option: str | None, env: Mapping[str, str] | None = None) -> Di
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+# Words the quiz and the exam say, in each display language (`both` speaks English,
+# the card text itself is shown in both). Values may hold Rich markup and {fields}.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "grades": (
+        "[key]1[/] again  [key]2[/] hard  [key]3[/] good  [key]4[/] easy",
+        "[key]1[/] 忘记  [key]2[/] 困难  [key]3[/] 良好  [key]4[/] 简单",
+    ),
+    "enter_grade": ("[key]Enter[/] = {grade}", "[key]回车[/] = {grade}"),
+    "overrule": ("[key]o[/] I was right", "[key]o[/] 我答对了"),
+    "commands": (
+        "[key]u[/] undo  [key]s[/] skip  [key]q[/] quit",
+        "[key]u[/] 撤销  [key]s[/] 跳过  [key]q[/] 退出",
+    ),
+    "exam_commands": (
+        "[key]s[/] skip  [key]q[/] end the exam",
+        "[key]s[/] 跳过  [key]q[/] 结束考试",
+    ),
+    "reveal": ("Enter to show the answer", "回车显示答案"),
+    "type_key_points": (
+        "type your answer (its key points are checked), or Enter to see it",
+        "输入你的答案（会检查要点），或直接回车查看答案",
+    ),
+    "pick_many": ("pick all that apply, e.g. 1,3", "选出所有正确项，例如 1,3"),
+    "pick_one": ("your choice", "你的选择"),
+    "pick_range": ("type choice numbers between 1 and {n}", "请输入 1 到 {n} 之间的选项编号"),
+    "type_answer": ("type your answer", "输入你的答案"),
+    "gap": ("gap {i}/{n}", "空 {i}/{n}"),
+    "answer": ("answer", "答案"),
+    "explain": ("explain", "解析"),
+    "right": ("right", "正确"),
+    "wrong": ("wrong", "错误"),
+    "practise": ("practise it", "动手练习"),
+    "key_points": (
+        "{covered} of {total} key points · suggested: {grade}",
+        "覆盖 {covered}/{total} 个要点 · 建议：{grade}",
+    ),
+    "left": ("{n} left", "剩余 {n}"),
+    "coming_back": ("{n} coming back", "{n} 张稍后再现"),
+    "skipped": ("skipped", "已跳过"),
+    "undid": ("undid your answer to {card}", "已撤销对 {card} 的回答"),
+    "nothing_to_undo": (
+        "nothing to undo yet: no answer in this session so far",
+        "还没有可撤销的回答：本次还没有作答",
+    ),
+    "overruled": (
+        "recorded as {grade}: you said you were right",
+        "已记为{grade}：你表示自己答对了",
+    ),
+    "expected": ("expected one of {keys}", "请输入以下之一：{keys}"),
+    "again": ("again", "忘记"),
+    "hard": ("hard", "困难"),
+    "good": ("good", "良好"),
+    "easy": ("easy", "简单"),
+    "session": ("session", "本次学习"),
+    "summary": (
+        "answered [bold]{answered}[/] · correct [bold]{correct}[/] · skipped {skipped}"
+        " · time {time} · left {left} · next due {next}",
+        "作答 [bold]{answered}[/] · 正确 [bold]{correct}[/] · 跳过 {skipped}"
+        " · 用时 {time} · 剩余 {left} · 下次到期 {next}",
+    ),
+}
+
+
+def say(key: str, display: Display, **fields: object) -> str:
+    """The message `key` in the display language (English for en and both)."""
+    english, chinese = MESSAGES[key]
+    text = chinese if display == "zh" else english
+    return text.format(**fields) if fields else text

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from mlprep.decks.model import Deck
-from mlprep.quiz.scheduler import STATE_REVIEW
-from mlprep.quiz.session import start_of_local_day
+from mlprep.decks.model import Deck, topic_of
+from mlprep.quiz.days import STATE_REVIEW, DailyLimits, StudyDays, daily_limits
 from mlprep.store import CardState, Store
+
+__all__ = ["topic_of"]
 
 
 @dataclass
@@ -53,6 +54,11 @@ class Stats:
     )  # reviews due on each of the next 30 days
     retention_by_week: list[WeekRetention] = field(default_factory=list)
     readiness: dict[str, float] = field(default_factory=dict)  # topic -> mean predicted recall now
+    today: str = ""  # the study day (YYYY-MM-DD) the numbers are for
+    rollover_hour: int = 4
+    new_per_day: int = 20
+    review_cap: int = 200
+    new_today: int = 0
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -79,51 +85,74 @@ def _streak(days: Sequence[int], today: date) -> int:
     return streak
 
 
-def topic_of(deck: Deck) -> str:
-    return deck.topic or deck.id
-
-
 def _classify(state: CardState | None) -> str:
     if state is None:
         return "new"
     return "review" if state.state == STATE_REVIEW else "learning"
 
 
-def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
+NOT_LOADED = " (not in your decks)"
+
+
+def compute_stats(
+    store: Store,
+    decks: Sequence[Deck],
+    now: datetime,
+    limits: DailyLimits | None = None,
+    days: StudyDays | None = None,
+) -> Stats:
+    """Every number of `mlprep stats`, on study days (the rollover hour) like the quiz.
+
+    "due now" is what a quiz started now would have due (before the daily review
+    cap), and it is day 0 of the forecast: the two always agree. Progress on
+    cards of decks that are not loaded (a deck quizzed by path) gets its own
+    topic row, so the topic table adds up to the totals.
+    """
     from mlprep.quiz.scheduler import Scheduler
 
+    limits = limits or daily_limits(store)
+    days = days or limits.days()
     scheduler = Scheduler()
-    day_start = start_of_local_day(now)
+    today = days.day_of(now)
+    day_start = days.start(today)
     states = store.card_states()
-    stamp = now.timestamp()
     topics: dict[str, TopicCounts] = {}
     recall: dict[str, float] = {}
     forecast = [0] * FORECAST_DAYS
     cards_total = 0
     due_now = 0
-    for deck in decks:
-        topic = topic_of(deck)
+
+    def count(topic: str, state: CardState | None) -> None:
+        nonlocal due_now
         counts = topics.setdefault(topic, TopicCounts())
         recall.setdefault(topic, 0.0)
+        kind = _classify(state)
+        setattr(counts, kind, getattr(counts, kind) + 1)
+        if state is None:
+            return
+        recall[topic] += scheduler.retrievability(state, now)
+        if days.due_now(state.state, state.due, now):
+            due_now += 1
+            counts.due += 1
+        day = days.due_day(state.state, state.due, now)
+        if day < FORECAST_DAYS:
+            forecast[day] += 1
+
+    seen: set[tuple[str, str]] = set()
+    for deck in decks:
+        topic = topic_of(deck)
+        topics.setdefault(topic, TopicCounts())
         for card in deck.cards:
             cards_total += 1
-            state = states.get(card.key)
-            kind = _classify(state)
-            setattr(counts, kind, getattr(counts, kind) + 1)
-            if state is None:
-                continue
-            recall[topic] += scheduler.retrievability(state, now)
-            if state.due <= stamp:
-                due_now += 1
-                counts.due += 1
-            else:
-                day = (datetime.fromtimestamp(state.due, tz=now.tzinfo) - day_start).days
-                if 0 <= day < FORECAST_DAYS:
-                    forecast[day] += 1
+            seen.add(card.key)
+            count(topic, states.get(card.key))
+    for key in sorted(set(states) - seen):
+        count(key[0] + NOT_LOADED, states[key])
     recalled, sample = store.retention()
     since = (day_start - timedelta(days=HEATMAP_DAYS - 1)).timestamp()
     weeks_since = (day_start - timedelta(weeks=RETENTION_WEEKS)).timestamp()
-    utc_offset = (day_start.utcoffset() or timedelta()).total_seconds()
+    # day numbers of study days: local time shifted back by the rollover hour
+    utc_offset = (day_start.utcoffset() or timedelta()).total_seconds() - 3600 * days.rollover_hour
     return Stats(
         reviews_total=store.review_count(),
         reviews_today=store.count_reviews_since(day_start.timestamp()),
@@ -131,7 +160,7 @@ def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
         due_next_7_days=forecast[:7],
         retention=(recalled / sample) if sample else None,
         retention_sample=sample,
-        streak_days=_streak(store.review_days(utc_offset), day_start.date()),
+        streak_days=_streak(store.review_days(utc_offset), today),
         cards_total=cards_total,
         topics=topics,
         heatmap={
@@ -144,6 +173,11 @@ def compute_stats(store: Store, decks: Sequence[Deck], now: datetime) -> Stats:
             for monday, recalled_n, total in store.weekly_retention(weeks_since, utc_offset)
         ],
         readiness={t: recall[t] / topics[t].total if topics[t].total else 0.0 for t in topics},
+        today=today.isoformat(),
+        rollover_hour=days.rollover_hour,
+        new_per_day=limits.new_per_day,
+        review_cap=limits.review_cap,
+        new_today=store.new_cards_since(day_start.timestamp()),
     )
 
 
@@ -159,13 +193,21 @@ class DeckRow:
 
 
 def deck_rows(
-    store: Store | None, decks: Sequence[Deck], now: datetime, lang: str
+    store: Store | None,
+    decks: Sequence[Deck],
+    now: datetime,
+    lang: str,
+    days: StudyDays | None = None,
 ) -> list[DeckRow]:
     states = store.card_states() if store else {}
-    stamp = now.timestamp()
+    days = days or daily_limits(store).days()
     rows = []
     for deck in decks:
-        due = sum(1 for c in deck.cards if c.key in states and states[c.key].due <= stamp)
+        due = sum(
+            1
+            for c in deck.cards
+            if c.key in states and days.due_now(states[c.key].state, states[c.key].due, now)
+        )
         new = sum(1 for c in deck.cards if c.key not in states)
         rows.append(
             DeckRow(

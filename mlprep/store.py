@@ -8,7 +8,9 @@ reported and never overwritten.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -319,6 +321,16 @@ class Store:
         )
         return int(rows[0][0]), int(rows[0][1])
 
+    def reviewed_cards_since(self, since: float) -> int:
+        """Cards in the review state answered (scheduled) at or after `since`: the daily review cap's use."""
+        rows = self._read(
+            "SELECT COUNT(DISTINCT deck_id || '/' || card_id) FROM reviews"
+            " WHERE mode = 'review' AND state_before IS NOT NULL"
+            " AND json_extract(state_before, '$.state') = 2 AND reviewed_at >= ?",
+            (since,),
+        )
+        return int(rows[0][0])
+
     def count_reviews_since(self, since: float) -> int:
         rows = self._read("SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?", (since,))
         return int(rows[0][0])
@@ -465,8 +477,61 @@ def _backup(db: sqlite3.Connection, path: Path, version: int) -> None:
     copy.close()
 
 
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path` (tests swap in a permission model when run as root)."""
+    return os.access(path, os.W_OK)
+
+
+SIDE_FILES = ("-wal", "-shm")
+
+
+def _read_only(path: Path, what: Path) -> StoreError:
+    return StoreError(
+        f"the progress store {path} is read-only ({what} is not writable); nothing was changed.",
+        hint=f"make it writable (chmod u+w {what}), or set MLPREP_HOME to a writable folder.",
+    )
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before SQLite touches anything, a store this process could read but not write.
+
+    SQLite opens such a file read-only and creates its `-wal`/`-shm` files with the
+    same read-only mode, which then break every later run even after the store
+    itself is made writable again. A stale side file of our own is made writable
+    again (its contents stay as they are); one we cannot fix is named.
+    """
+    if not path.exists():
+        if not _writable(path.parent):
+            raise _read_only(path, path.parent)
+        return
+    if not _writable(path):
+        raise _read_only(path, path)
+    sides = [path.with_name(path.name + suffix) for suffix in SIDE_FILES]
+    if not all(side.exists() for side in sides) and not _writable(path.parent):
+        raise _read_only(path, path.parent)
+    for side in sides:
+        if side.exists() and not _writable(side):
+            try:
+                os.chmod(side, stat.S_IMODE(path.stat().st_mode) | stat.S_IWUSR)
+            except OSError as error:
+                raise StoreError(
+                    f"the progress store's side file {side} is read-only"
+                    f" ({error.strerror or error}); nothing was changed.",
+                    hint=f"make it writable (chmod u+w {side}) or, with no mlprep running,"
+                    " delete it.",
+                ) from error
+            if not _writable(side):
+                raise _read_only(path, side)
+
+
 def open_store(path: Path, *, create: bool = True) -> Store:
-    """Open (and if needed create or upgrade) the store at `path`."""
+    """Open (and if needed create or upgrade) the store at `path`, after checking its health.
+
+    Every command that opens the store gets the same checks first: a read-only
+    store (or folder, or side file) and a store whose pages fail SQLite's
+    integrity check are refused with one clear message, before anything is
+    read into a session or written.
+    """
     if not path.exists():
         if not create:
             raise StoreError(f"there is no progress store at {path} yet; answer a card first.")
@@ -479,14 +544,21 @@ def open_store(path: Path, *, create: bool = True) -> Store:
             ) from error
     elif path.is_dir():
         raise StoreError(f"the progress store path {path} is a folder, not a file.")
+    check_writable(path)
     try:
         db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
         raise _store_error(path, error) from error
     try:
-        # Reading the schema first makes a non-database file fail before anything is written.
+        # Reading the schema first makes a non-database file fail before anything is written,
+        # and the page check catches a damaged file before anything is written into it.
         db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         db.execute("PRAGMA busy_timeout = 30000")
+        verdict = [str(row[0]) for row in db.execute("PRAGMA quick_check")]
+        if verdict != ["ok"]:
+            raise sqlite3.DatabaseError(
+                "integrity check failed: " + "; ".join(v.replace("\n", " ") for v in verdict[:3])
+            )
         mode = db.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             db.execute("PRAGMA journal_mode = WAL")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import typer
@@ -26,6 +28,13 @@ class AppState:
         if self._paths is None:
             self._paths = resolve_paths()
         return self._paths
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """The time source: the real clock, or MLPREP_NOW (reproducible runs and tests)."""
+        from mlprep.quiz.days import clock_from_env
+
+        return clock_from_env()
 
 
 class MlprepGroup(TyperGroup):

@@ -30,7 +30,17 @@ def quiz(
         None, "--limit", min=1, help="At most this many cards this session."
     ),
     new: int | None = typer.Option(
-        None, "--new", min=0, help="New cards allowed today (default 20)."
+        None,
+        "--new",
+        min=0,
+        help="Up to N new cards in this session, whatever today's count (default: what is left "
+        "of your daily limit, 20 unless set with `mlprep config new-per-day N`).",
+    ),
+    order: str = typer.Option(
+        "mixed",
+        "--order",
+        help="Order of new cards: mixed (one deck after another in turn, each deck in its "
+        "own order), deck (deck by deck) or random. Reproducible with --seed.",
     ),
     mode: str = typer.Option(
         "review", "--mode", help="review (scheduled) or cram (any cards, schedule untouched)."
@@ -42,10 +52,16 @@ def quiz(
         None, "--seed", help="Seed for card and choice order (reproducible sessions)."
     ),
 ) -> None:
-    """Study due and new cards with spaced repetition (FSRS); progress is saved after every answer."""
+    """Study due and new cards with spaced repetition (FSRS); progress is saved after every answer.
+
+    A study day starts at 04:00 (`mlprep config rollover-hour H` or MLPREP_ROLLOVER_HOUR):
+    cards with intervals of days are due from the start of their day, learning steps at their
+    exact time. At most 200 reviews a day (`mlprep config review-cap N`), the most overdue
+    first.
+    """
     from mlprep.decks.catalog import CardFilter, load_catalog, select_cards
     from mlprep.i18n import resolve_lang
-    from mlprep.quiz.session import DEFAULT_NEW_PER_DAY, QuizOptions, start_session
+    from mlprep.quiz.session import ORDERS, QuizOptions, start_session
     from mlprep.store import open_store
     from mlprep.ui.console import stdout_console
     from mlprep.ui.keys import input_for
@@ -53,8 +69,11 @@ def quiz(
 
     if mode not in ("review", "cram"):
         raise UsageError(f"--mode must be review or cram, not '{mode}'")
+    if order not in ORDERS:
+        raise UsageError(f"--order must be mixed, deck or random, not '{order}'")
     display = resolve_lang(lang)
-    paths = state(ctx).paths
+    app_state = state(ctx)
+    paths = app_state.paths
     chosen = load_catalog(paths, decks or [])
     cards = select_cards(
         chosen, CardFilter(tuple(topic or ()), tuple(tag or ()), tuple(card_type or ()))
@@ -62,10 +81,11 @@ def quiz(
     options = QuizOptions(
         mode=mode,  # type: ignore[arg-type]
         limit=limit,
-        new_per_day=DEFAULT_NEW_PER_DAY if new is None else new,
+        new_this_session=new,
+        order=order,
         seed=seed,
     )
     with open_store(paths.store) as store:
-        session = start_session(store, cards, options)
+        session = start_session(store, cards, options, clock=app_state.clock)
         view = QuizView(stdout_console(), input_for(), display, seed=seed)
         view.run(session)

@@ -105,14 +105,35 @@ def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[Card]:
             f"no deck has topic {', '.join(sorted(unknown))}",
             hint=f"topics: {', '.join(sorted(t for t in known_topics if t)) or 'none'}",
         )
+    in_topics = [d for d in decks if not topics or (d.topic or "").lower() in topics]
+    if card_filter.tags:
+        known_tags = {tag for deck in in_topics for card in deck.cards for tag in card.tags}
+        missing = [tag for tag in card_filter.tags if tag not in known_tags]
+        if missing:
+            close = sorted(
+                {m for tag in missing for m in difflib.get_close_matches(tag, known_tags, n=3)}
+            )
+            raise UsageError(
+                f"no card has tag {', '.join(missing)}"
+                + (" in the chosen decks" if len(in_topics) < len(decks) or topics else ""),
+                hint=f"did you mean {', '.join(close)}?"
+                if close
+                else f"{len(known_tags)} tags exist; `mlprep deck list` shows the decks.",
+            )
     cards: list[Card] = []
-    for deck in decks:
-        if topics and (deck.topic or "").lower() not in topics:
-            continue
+    for deck in in_topics:
         for card in deck.cards:
             if card_filter.tags and not set(card_filter.tags) & set(card.tags):
                 continue
             if card_filter.types and card.type not in card_filter.types:
                 continue
             cards.append(card)
+    if not cards and (card_filter.tags or card_filter.types):
+        wanted = [f"--tag {t}" for t in card_filter.tags] + [
+            f"--type {t}" for t in card_filter.types
+        ]
+        raise UsageError(
+            f"no card matches {' and '.join(wanted)} in the chosen decks",
+            hint="drop one of the filters, or choose other decks.",
+        )
     return cards

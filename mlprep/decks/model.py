@@ -90,3 +90,8 @@ class Deck:
     cards: tuple[Card, ...]
     topic: str | None = None
     description: Text | None = None
+
+
+def topic_of(deck: Deck) -> str:
+    """The topic a deck counts under in stats, plans and exams (its id when it has none)."""
+    return deck.topic or deck.id

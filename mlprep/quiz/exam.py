@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from mlprep.decks.model import Card, Deck
+from mlprep.decks.model import Card, Deck, topic_of
 from mlprep.quiz.scheduler import Grade, Scheduler
 from mlprep.store import Store
 
@@ -26,8 +26,6 @@ def gradable(card: Card) -> bool:
 
 def topic_weakness(store: Store, decks: Sequence[Deck], now: datetime) -> dict[str, float]:
     """1 − mean predicted recall per topic (unseen cards count as not recalled)."""
-    from mlprep.stats import topic_of
-
     scheduler = Scheduler()
     states = store.card_states()
     weakness: dict[str, float] = {}
@@ -45,8 +43,6 @@ def draw_questions(
     decks: Sequence[Deck], weakness: dict[str, float], count: int, rng: random.Random
 ) -> list[tuple[str, Card]]:
     """(topic, card) pairs: each pick chooses a topic in proportion to its weakness (+0.1)."""
-    from mlprep.stats import topic_of
-
     pools: dict[str, list[Card]] = {}
     for deck in decks:
         pools.setdefault(topic_of(deck), []).extend(c for c in deck.cards if gradable(c))

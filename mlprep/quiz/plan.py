@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from mlprep.decks.model import Deck
+from mlprep.decks.model import Deck, topic_of
 from mlprep.errors import UsageError
+from mlprep.quiz.days import DailyLimits, StudyDays, daily_limits
 from mlprep.quiz.scheduler import Scheduler
 from mlprep.store import Store
 
@@ -57,6 +58,7 @@ class Plan:
     topics: dict[str, TopicReadiness] = field(default_factory=dict)
     daily_due: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM-DD, reviews due)
     new_cards: int = 0
+    new_per_day: int = 20  # the user's daily new-card limit (mlprep config new-per-day N)
 
     @property
     def days_left(self) -> int | None:
@@ -75,6 +77,7 @@ class Plan:
             "days_left": self.days_left,
             "new_cards": self.new_cards,
             "new_per_day_needed": self.new_per_day_needed,
+            "new_per_day": self.new_per_day,
             "daily_due": [{"date": d, "due": n} for d, n in self.daily_due],
             "topics": {
                 name: {"cards": t.cards, "seen": t.seen, "projected_recall": round(t.recall, 4)}
@@ -83,16 +86,22 @@ class Plan:
         }
 
 
-def build_plan(store: Store, decks: Sequence[Deck], now: datetime) -> Plan:
+def build_plan(
+    store: Store,
+    decks: Sequence[Deck],
+    now: datetime,
+    limits: DailyLimits | None = None,
+    days: StudyDays | None = None,
+) -> Plan:
     """Projected recall per topic on the interview day (or now), and the daily load until then."""
-    from mlprep.stats import topic_of
-
+    limits = limits or daily_limits(store)
+    days = days or limits.days()
     day = interview_date(store)
-    today = now.astimezone().date()
+    today = days.day_of(now)
     at = interview_deadline(day) if day and interview_deadline(day) > now else now
     scheduler = Scheduler()
     states = store.card_states()
-    plan = Plan(interview=day, today=today)
+    plan = Plan(interview=day, today=today, new_per_day=limits.new_per_day)
     horizon = max(1, (day - today).days) if day else 7
     counts = {(today + timedelta(days=i)).isoformat(): 0 for i in range(horizon)}
     for deck in decks:
@@ -105,7 +114,9 @@ def build_plan(store: Store, decks: Sequence[Deck], now: datetime) -> Plan:
                 continue
             readiness.seen += 1
             readiness.recall_sum += scheduler.retrievability(state, at)
-            due_day = max(datetime.fromtimestamp(state.due).date(), today).isoformat()
+            due_day = (
+                today + timedelta(days=days.due_day(state.state, state.due, now))
+            ).isoformat()
             if due_day in counts:
                 counts[due_day] += 1
     plan.daily_due = list(counts.items())

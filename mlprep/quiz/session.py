@@ -8,38 +8,82 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Literal
 
 from mlprep.decks.model import Card
+from mlprep.quiz.days import (
+    DEFAULT_NEW_PER_DAY,
+    DEFAULT_REVIEW_CAP,
+    STATE_REVIEW,
+    Clock,
+    DailyLimits,
+    StudyDays,
+    daily_limits,
+    utc_now,
+)
 from mlprep.quiz.scheduler import Grade, Scheduler, restore_state
 from mlprep.store import CardState, Review, ScheduledAnswer, Store
 
+__all__ = ["DEFAULT_NEW_PER_DAY", "Clock", "utc_now"]
+
 Mode = Literal["review", "cram"]
-Clock = Callable[[], datetime]
+Order = Literal["mixed", "deck", "random"]
+ORDERS: tuple[Order, ...] = ("mixed", "deck", "random")
 LEARN_AHEAD = timedelta(
     minutes=20
 )  # like Anki: a card due within 20 minutes comes back this session
-DEFAULT_NEW_PER_DAY = 20
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def start_of_local_day(now: datetime) -> datetime:
-    local = now.astimezone()
-    return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 @dataclass(frozen=True)
 class QuizOptions:
     mode: Mode = "review"
     limit: int | None = None
-    new_per_day: int = DEFAULT_NEW_PER_DAY
+    new_per_day: int | None = None  # the daily new-card limit (None: the user's setting)
+    new_this_session: int | None = None  # --new N: up to N new cards now, whatever today's count
+    review_cap: int | None = None  # reviews a day at most (None: the user's setting)
+    order: Order = "mixed"
     seed: int | None = None
+
+
+@dataclass(frozen=True)
+class QueuePlan:
+    """The session's queue and the numbers that explain what was left out of it."""
+
+    queue: list[Card]
+    new_available: int = 0  # never-seen cards in the selection
+    new_taken: int = 0
+    new_budget: int = 0
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    new_seen_today: int = 0
+    session_new: int | None = None  # --new N, when given
+    reviews_due: int = 0  # review cards due today, before the cap
+    reviews_capped: int = 0  # due review cards the cap left out
+    review_cap: int = DEFAULT_REVIEW_CAP
+    cut_by_limit: int = 0  # cards --limit left out
+
+
+def order_new_cards(cards: Sequence[Card], order: Order, rng: random.Random) -> list[Card]:
+    """New cards in study order: `mixed` takes one card from each deck in turn (the decks'
+    turn order drawn from `rng`), `deck` keeps deck after deck, `random` shuffles them all.
+    Within a deck, mixed and deck keep the author's order (basic to advanced)."""
+    if order == "deck":
+        return list(cards)
+    if order == "random":
+        shuffled = list(cards)
+        rng.shuffle(shuffled)
+        return shuffled
+    by_deck: dict[str, list[Card]] = {}
+    for card in cards:
+        by_deck.setdefault(card.deck_id, []).append(card)
+    decks = sorted(by_deck)
+    rng.shuffle(decks)
+    mixed: list[Card] = []
+    for index in range(max((len(v) for v in by_deck.values()), default=0)):
+        mixed.extend(by_deck[d][index] for d in decks if index < len(by_deck[d]))
+    return mixed
 
 
 def plan_queue(
@@ -50,23 +94,80 @@ def plan_queue(
     options: QuizOptions,
     new_seen_today: int,
     rng: random.Random,
+    days: StudyDays | None = None,
+    reviewed_today: int = 0,
 ) -> list[Card]:
-    """Due cards first (oldest due first), then new cards up to today's remaining budget."""
+    """The queue alone (see `plan_session`)."""
+    return plan_session(
+        cards,
+        states,
+        now=now,
+        options=options,
+        new_seen_today=new_seen_today,
+        rng=rng,
+        days=days,
+        reviewed_today=reviewed_today,
+    ).queue
+
+
+def plan_session(
+    cards: Sequence[Card],
+    states: dict[tuple[str, str], CardState],
+    *,
+    now: datetime,
+    options: QuizOptions,
+    new_seen_today: int,
+    rng: random.Random,
+    days: StudyDays | None = None,
+    reviewed_today: int = 0,
+) -> QueuePlan:
+    """Learning steps due now and today's reviews (most overdue first, up to the cap), then
+    new cards in `options.order` up to the new-card budget, then `--limit`."""
+    days = days or StudyDays()
     if options.mode == "cram":
         queue = list(cards)
         rng.shuffle(queue)
+        kept = queue if options.limit is None else queue[: options.limit]
+        return QueuePlan(kept, cut_by_limit=len(queue) - len(kept))
+    stamp = now.timestamp()
+    learning: list[Card] = []
+    reviews: list[Card] = []
+    new: list[Card] = []
+    for card in cards:
+        state = states.get(card.key)
+        if state is None:
+            new.append(card)
+        elif state.state == STATE_REVIEW:
+            if days.due_now(state.state, state.due, now):
+                reviews.append(card)
+        elif state.due <= stamp:
+            learning.append(card)
+    reviews.sort(key=lambda c: states[c.key].due)
+    review_cap = DEFAULT_REVIEW_CAP if options.review_cap is None else options.review_cap
+    new_per_day = DEFAULT_NEW_PER_DAY if options.new_per_day is None else options.new_per_day
+    allowed_reviews = max(0, review_cap - reviewed_today)
+    kept_reviews = reviews[:allowed_reviews]
+    due = sorted(learning + kept_reviews, key=lambda c: states[c.key].due)
+    if options.new_this_session is not None:
+        budget = options.new_this_session
     else:
-        stamp = now.timestamp()
-        due = sorted(
-            (c for c in cards if c.key in states and states[c.key].due <= stamp),
-            key=lambda c: states[c.key].due,
-        )
-        budget = max(0, options.new_per_day - new_seen_today)
-        new = [c for c in cards if c.key not in states][:budget]
-        queue = due + new
-    if options.limit is not None:
-        queue = queue[: max(0, options.limit)]
-    return queue
+        budget = max(0, new_per_day - new_seen_today)
+    fresh = order_new_cards(new, options.order, rng)[:budget]
+    queue = due + fresh
+    kept = queue if options.limit is None else queue[: options.limit]
+    return QueuePlan(
+        kept,
+        new_available=len(new),
+        new_taken=len([c for c in kept if c.key not in states]),
+        new_budget=budget,
+        new_per_day=new_per_day,
+        new_seen_today=new_seen_today,
+        session_new=options.new_this_session,
+        reviews_due=len(reviews),
+        reviews_capped=len(reviews) - len(kept_reviews),
+        review_cap=review_cap,
+        cut_by_limit=len(queue) - len(kept),
+    )
 
 
 @dataclass
@@ -74,6 +175,7 @@ class AnswerRecord:
     card: Card
     review: Review
     requeued: bool
+    was_comeback: bool = False
 
 
 @dataclass
@@ -83,7 +185,8 @@ class Summary:
     skipped: int
     seconds: float
     next_due: datetime | None
-    remaining: int
+    remaining: int  # cards not yet shown this session
+    coming_back: int = 0  # learning/relearning cards queued to come back this session
 
 
 @dataclass
@@ -96,13 +199,25 @@ class QuizSession:
     session_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     history: list[AnswerRecord] = field(default_factory=list)
     skipped: int = 0
+    plan: QueuePlan | None = None
+    days: StudyDays = field(default_factory=StudyDays)
 
     def __post_init__(self) -> None:
         self.started = self.clock()
         self.cards = {card.key: card for card in self.queue}
+        self.comebacks: set[tuple[str, str]] = set()  # queue entries that are a card coming back
 
     def next_card(self) -> Card | None:
         return self.queue[0] if self.queue else None
+
+    def left(self) -> tuple[int, int]:
+        """(cards not yet shown, cards coming back), the card on screen included.
+
+        The first number goes down with every answer; a learning or relearning
+        card that will be asked again this session moves to the second.
+        """
+        back = sum(1 for card in self.queue if card.key in self.comebacks)
+        return len(self.queue) - back, back
 
     def record(
         self,
@@ -136,14 +251,16 @@ class QuizSession:
             return ScheduledAnswer(review, new_state)
 
         review = self.store.answer(card.deck_id, card.id, schedule)
+        was_comeback = card.key in self.comebacks
         self._remove_front(card)
         requeued = False
         if self.mode == "review" and review.state_after is not None:
             due = restore_state(card.deck_id, card.id, review.state_after).due
             if due <= (now + LEARN_AHEAD).timestamp():
                 self.queue.append(card)
+                self.comebacks.add(card.key)
                 requeued = True
-        self.history.append(AnswerRecord(card, review, requeued))
+        self.history.append(AnswerRecord(card, review, requeued, was_comeback))
         return review
 
     def skip(self, card: Card) -> None:
@@ -167,13 +284,22 @@ class QuizSession:
                     del self.queue[index]
                     break
         self.queue.insert(0, last.card)
+        if last.was_comeback:
+            self.comebacks.add(last.card.key)
         return last.card
+
+    def _shown_due(self, state: CardState) -> float:
+        """When the card will next be shown: a review at the start of its study day."""
+        if state.state != STATE_REVIEW:
+            return state.due
+        return self.days.start(self.days.day_of_stamp(state.due)).timestamp()
 
     def _remove_front(self, card: Card) -> None:
         if self.queue and self.queue[0] is card:
             self.queue.pop(0)
         elif card in self.queue:
             self.queue.remove(card)
+        self.comebacks.discard(card.key)
 
     def summary(self) -> Summary:
         correct = sum(
@@ -187,7 +313,9 @@ class QuizSession:
         )
         states = self.store.card_states()
         now = self.clock().timestamp()
-        upcoming = [s.due for key, s in states.items() if key in self.cards and s.due > now]
+        upcoming = [
+            self._shown_due(s) for key, s in states.items() if key in self.cards and s.due > now
+        ]
         next_due = datetime.fromtimestamp(min(upcoming), tz=timezone.utc) if upcoming else None
         return Summary(
             answered=len(self.history),
@@ -195,7 +323,8 @@ class QuizSession:
             skipped=self.skipped,
             seconds=(self.clock() - self.started).total_seconds(),
             next_due=next_due,
-            remaining=len(self.queue),
+            remaining=self.left()[0],
+            coming_back=self.left()[1],
         )
 
 
@@ -206,13 +335,35 @@ def start_session(
     *,
     clock: Clock = utc_now,
     scheduler: Scheduler | None = None,
+    limits: DailyLimits | None = None,
+    tz: tzinfo | None = None,
 ) -> QuizSession:
-    """Plan the queue from the store's states and open a session over it."""
+    """Plan the queue from the store's states and the daily limits, and open a session over it.
+
+    `limits` default to the user's settings; they fill `options.new_per_day` and
+    `options.review_cap` where those are None.
+    """
+    from dataclasses import replace
+
     now = clock()
-    states = store.card_states()
-    new_seen = store.new_cards_since(start_of_local_day(now).timestamp())
-    rng = random.Random(options.seed)
-    queue = plan_queue(cards, states, now=now, options=options, new_seen_today=new_seen, rng=rng)
+    limits = limits or daily_limits(store)
+    days = limits.days(tz)
+    options = replace(
+        options,
+        new_per_day=limits.new_per_day if options.new_per_day is None else options.new_per_day,
+        review_cap=limits.review_cap if options.review_cap is None else options.review_cap,
+    )
+    start = days.start_of_today(now).timestamp()
+    plan = plan_session(
+        cards,
+        store.card_states(),
+        now=now,
+        options=options,
+        new_seen_today=store.new_cards_since(start),
+        reviewed_today=store.reviewed_cards_since(start),
+        rng=random.Random(options.seed),
+        days=days,
+    )
     if scheduler is None:
         from mlprep.quiz.plan import scheduler_for
 
@@ -220,7 +371,9 @@ def start_session(
     return QuizSession(
         store=store,
         scheduler=scheduler,
-        queue=queue,
+        queue=list(plan.queue),
         mode=options.mode,
         clock=clock,
+        plan=plan,
+        days=days,
     )

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from mlprep.decks.model import Card
-from mlprep.i18n import Display
+from mlprep.i18n import Display, say
 from mlprep.quiz.grading import (
     cloze_gaps,
     cloze_parts,
@@ -30,6 +30,8 @@ from mlprep.ui.keys import InputSource
 
 COMMANDS = {"u": "undo", "s": "skip", "q": "quit"}
 HELP = "[key]u[/] undo  [key]s[/] skip  [key]q[/] quit"
+# Scripts may name a grade instead of typing its number.
+GRADE_WORDS = {"again": "1", "hard": "2", "good": "3", "easy": "4"}
 
 
 class Command(Exception):
@@ -51,12 +53,13 @@ class Attempt:
     cloze_text: str = ""
     cloze_replies: list[str] = field(default_factory=list)
     cloze_results: list[bool] = field(default_factory=list)
+    cloze_other: str = ""  # with --lang both: the same sentence in the other language
 
 
 class CardAsker:
     """Prompts on an injected console and input source."""
 
-    help = HELP
+    help_key = "commands"
 
     def __init__(
         self, console: Console, keys: InputSource, display: Display, seed: int | None = None
@@ -65,6 +68,14 @@ class CardAsker:
         self.keys = keys
         self.display = display
         self.rng = random.Random(seed)
+        self._choice_orders: dict[tuple[str, str], list[int]] = {}
+
+    @property
+    def help(self) -> str:
+        return say(self.help_key, self.display)
+
+    def say(self, key: str, **fields: object) -> str:
+        return say(key, self.display, **fields)
 
     # -- prompts --------------------------------------------------------------------------
     def key(self, allowed: str, prompt: str) -> str:
@@ -72,13 +83,18 @@ class CardAsker:
             self.console.print(prompt, end=" ")
             key = self.keys.key()
             self.console.print()
+            if len(key) > 1:  # a script's whole line: a grade word, or its first letter
+                key = GRADE_WORDS.get(key.lower(), key[:1])
             lowered = key.lower()
             if lowered in COMMANDS:
                 raise Command(COMMANDS[lowered])
             if key in allowed:
                 return key
             if not self.keys.interactive:  # a script gave something else: say so, and ask again
-                self.console.print(f"[warn]expected one of {escape(allowed.strip())!r}[/]")
+                keys = repr(allowed.strip())
+                if "1234" in allowed:
+                    keys += " or again/hard/good/easy"
+                self.console.print(f"[warn]{escape(self.say('expected', keys=keys))}[/]")
 
     def line(self, prompt: str) -> str:
         self.console.print(prompt, end="")
@@ -106,39 +122,40 @@ class CardAsker:
 
     def _basic(self, card: Card) -> Attempt:
         if card.key_points:
-            reply = self.line(
-                f"[muted]type your answer (its key points are checked), or Enter to see it ({self.help})[/]\n"
-            )
+            reply = self.line(f"[muted]{self.say('type_key_points')} ({self.help})[/]\n")
             if reply.strip():
                 return Attempt(
                     None, reply=reply, key_points=grade_key_points(reply, card.key_points)
                 )
             return Attempt(None)
         if self.keys.interactive:
-            self.key("\n ", f"[muted]Enter to show the answer · {self.help}[/]")
+            self.key("\n ", f"[muted]{self.say('reveal')} · {self.help}[/]")
         return Attempt(None)
 
     def _mcq(self, card: Card) -> Attempt:
-        order = list(range(len(card.choices)))
-        self.rng.shuffle(order)
+        order = self._choice_orders.get(card.key)
+        if order is None:  # shuffled once per card: shown again (undo, a refused key) it stays put
+            order = list(range(len(card.choices)))
+            self.rng.shuffle(order)
+            self._choice_orders[card.key] = order
         for number, original in enumerate(order, 1):
             self.console.print(
                 f"  [key]{number}[/]  {escape(inline(card.choices[original], self.display))}"
             )
         multi = len(card.correct_choices) > 1
-        prompt = "pick all that apply, e.g. 1,3 " if multi else "your choice "
+        prompt = self.say("pick_many" if multi else "pick_one")
         while True:
-            reply = self.line(f"[muted]{prompt}({self.help})[/]\n")
+            reply = self.line(f"[muted]{prompt} ({self.help})[/]\n")
             picked = parse_choice_numbers(reply, len(order))
             if picked is not None:
                 break
-            self.console.print(f"[warn]type choice numbers between 1 and {len(order)}[/]")
+            self.console.print(f"[warn]{self.say('pick_range', n=len(order))}[/]")
         right = grade_choices(picked, order, card.correct_choices)
         shown = ", ".join(str(order.index(i) + 1) for i in card.correct_choices)
         return Attempt(right, detail=f"answer: {shown}", reply=reply)
 
     def _typed(self, card: Card) -> Attempt:
-        reply = self.line(f"[muted]type your answer ({self.help})[/]\n")
+        reply = self.line(f"[muted]{self.say('type_answer')} ({self.help})[/]\n")
         right = grade_typed(reply, card.accepted)
         return Attempt(right, detail="accepted: " + " | ".join(card.accepted), reply=reply)
 
@@ -146,14 +163,21 @@ class CardAsker:
         langs = languages(self.display)
         primary = card.text.get(langs[0])  # type: ignore[arg-type]
         gaps = cloze_gaps(primary)
+        other_text = ""
         for other in langs[1:]:  # in `both`, the other language's gap at the same place counts too
-            other_gaps = cloze_gaps(card.text.get(other))  # type: ignore[arg-type]
-            if len(other_gaps) == len(gaps):
+            text = card.text.get(other)  # type: ignore[arg-type]
+            other_gaps = cloze_gaps(text)
+            if text != primary and len(other_gaps) == len(gaps):
+                other_text = text
                 gaps = [a + b for a, b in zip(gaps, other_gaps, strict=True)]
         replies: list[str] = []
         for index in range(len(gaps)):
             self.console.print(self.cloze_line(primary, replies, index))
-            replies.append(self.line(f"[muted]gap {index + 1}/{len(gaps)} ({self.help})[/]\n"))
+            if other_text:
+                self.console.print(self.cloze_line(other_text, replies, index))
+            replies.append(
+                self.line(f"[muted]{self.say('gap', i=index + 1, n=len(gaps))} ({self.help})[/]\n")
+            )
         results = [
             grade_typed(reply, options) for reply, options in zip(replies, gaps, strict=True)
         ]
@@ -164,6 +188,7 @@ class CardAsker:
             cloze_text=primary,
             cloze_replies=replies,
             cloze_results=results,
+            cloze_other=other_text,
         )
 
     @staticmethod

@@ -25,7 +25,7 @@ def _clock(seconds: float) -> str:
 
 
 class ExamView(CardAsker):
-    help = "[key]s[/] skip  [key]q[/] end the exam"
+    help_key = "exam_commands"
 
     def run(
         self,

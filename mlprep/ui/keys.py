@@ -44,8 +44,9 @@ class LineInput:
         return text.rstrip("\r\n")
 
     def key(self) -> str:
+        """The whole trimmed line (a word like `good` is understood by the asker), Enter if empty."""
         text = self._read().strip()
-        return text[:1] if text else "\n"
+        return text or "\n"
 
     def line(self, prompt: str) -> str:
         return self._read()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from rich.markup import escape
 from rich.panel import Panel
@@ -11,7 +12,7 @@ from rich.rule import Rule
 from mlprep.decks.model import Card
 from mlprep.quiz.keypoints import KeyPointResult
 from mlprep.quiz.scheduler import Grade
-from mlprep.quiz.session import QuizSession, Summary
+from mlprep.quiz.session import QueuePlan, QuizSession, Summary
 from mlprep.ui.asking import Attempt, CardAsker, Command
 from mlprep.ui.cards import languages, markdown
 from mlprep.ui.keys import EndOfInput
@@ -19,8 +20,43 @@ from mlprep.ui.keys import EndOfInput
 GRADE_KEYS = {"1": Grade.AGAIN, "2": Grade.HARD, "3": Grade.GOOD, "4": Grade.EASY}
 
 
+def limit_notes(plan: QueuePlan | None, *, queue_was_empty: bool) -> list[str]:
+    """Why cards that exist were left out of this session, each with the option that changes it."""
+    if plan is None:
+        return []
+    notes: list[str] = []
+    waiting = plan.new_available - plan.new_taken
+    if waiting > 0 and plan.cut_by_limit == 0 and plan.new_taken >= plan.new_budget:
+        if plan.session_new is not None:
+            notes.append(
+                f"the new-card limit of this session (--new {plan.session_new}) is reached: "
+                f"{waiting} new cards wait; [key]mlprep quiz --new N[/] studies N more now"
+            )
+        else:
+            done = min(plan.new_seen_today + plan.new_taken, plan.new_per_day)
+            notes.append(
+                f"today's new-card limit is reached ({done} of {plan.new_per_day} a day): "
+                f"{waiting} new cards wait; [key]mlprep quiz --new N[/] studies N more now, "
+                "[key]mlprep config new-per-day N[/] changes the daily limit"
+            )
+    if plan.reviews_capped:
+        notes.append(
+            f"the daily review cap ({plan.review_cap}) is reached: {plan.reviews_capped} due "
+            "reviews wait for tomorrow (the most overdue were shown first); "
+            "[key]mlprep config review-cap N[/] raises it"
+        )
+    if plan.cut_by_limit and not queue_was_empty:
+        notes.append(f"--limit left {plan.cut_by_limit} more cards for another session")
+    return notes
+
+
 class QuizView(CardAsker):
     """Runs one session on a console and an input source (both injected)."""
+
+    monotonic: Callable[[], float] = staticmethod(time.monotonic)
+
+    def _grade_name(self, grade: Grade) -> str:
+        return self.say(grade.name.lower())
 
     def _grade(
         self, suggested: Grade | None, *, allow_overrule: bool = False
@@ -28,13 +64,13 @@ class QuizView(CardAsker):
         """Ask for a grade; returns (grade, overruled). Scripts take the suggestion."""
         if not self.keys.interactive and suggested is not None:
             return suggested, False
-        hint = "[key]1[/] again  [key]2[/] hard  [key]3[/] good  [key]4[/] easy"
+        hint = self.say("grades")
         allowed = "1234"
         if suggested is not None:
-            hint += f"  [key]Enter[/] = {suggested.name.lower()}"
+            hint += "  " + self.say("enter_grade", grade=self._grade_name(suggested))
             allowed += "\n"
         if allow_overrule:
-            hint += "  [key]o[/] I was right"
+            hint += "  " + self.say("overrule")
             allowed += "oO"
         key = self.key(allowed, f"{hint}  ·  {self.help}")
         if key in "oO":
@@ -44,20 +80,30 @@ class QuizView(CardAsker):
         return GRADE_KEYS[key], False
 
     def _header(self, card: Card, session: QuizSession) -> None:
-        left = len(session.queue)
+        fresh, back = session.left()
+        counter = [self.say("left", n=fresh)] if fresh or not back else []
+        if back:
+            counter.append(self.say("coming_back", n=back))
         self.console.print(
             Rule(
-                f"[muted]{escape(card.deck_id)} · {escape(card.id)} · {card.type} · {left} left[/]"
+                f"[muted]{escape(card.deck_id)} · {escape(card.id)} · {card.type} · "
+                f"{' · '.join(counter)}[/]"
             )
         )
 
     def _explain(self, card: Card) -> None:
         if card.explain is not None:
             self.console.print(
-                Panel(markdown(card.explain, self.display), title="explain", border_style="muted")
+                Panel(
+                    markdown(card.explain, self.display),
+                    title=self.say("explain"),
+                    border_style="muted",
+                )
             )
         if card.kata:
-            self.console.print(f"[muted]practise it: [key]mlprep kata {escape(card.kata)}[/][/]")
+            self.console.print(
+                f"[muted]{self.say('practise')}: [key]mlprep kata {escape(card.kata)}[/][/]"
+            )
 
     def _key_points(self, card: Card, result: KeyPointResult) -> None:
         lang = languages(self.display)[0]
@@ -65,23 +111,34 @@ class QuizView(CardAsker):
             mark = "[ok]✓[/]" if covered else "[bad]✗[/]"
             self.console.print(f"  {mark} {escape(point.label(lang))}")  # type: ignore[arg-type]
         self.console.print(
-            f"[muted]{sum(result.covered)} of {len(result.covered)} key points · suggested: "
-            f"{result.suggested.name.lower()}[/]"
+            "[muted]"
+            + self.say(
+                "key_points",
+                covered=sum(result.covered),
+                total=len(result.covered),
+                grade=self._grade_name(result.suggested),
+            )
+            + "[/]"
         )
 
     def _verdict(self, right: bool, detail: str) -> None:
         if right:
-            self.console.print(f"[ok]✓ right[/]  [muted]{escape(detail)}[/]")
+            self.console.print(f"[ok]✓ {self.say('right')}[/]  [muted]{escape(detail)}[/]")
         else:
-            self.console.print(f"[bad]✗ wrong[/]  {escape(detail)}")
+            self.console.print(f"[bad]✗ {self.say('wrong')}[/]  {escape(detail)}")
 
     def _ask(self, card: Card) -> tuple[Grade, bool | None]:
         attempt: Attempt = self.attempt(card)
         if card.type == "basic":
             self.console.print(
-                Panel(markdown(card.a, self.display), title="answer", border_style="green")
+                Panel(
+                    markdown(card.a, self.display), title=self.say("answer"), border_style="green"
+                )
             )
-            scripted_grade = attempt.reply.strip()
+            scripted_grade = attempt.reply.strip().lower()
+            scripted_grade = {"again": "1", "hard": "2", "good": "3", "easy": "4"}.get(
+                scripted_grade, scripted_grade
+            )
             if not self.keys.interactive and scripted_grade in GRADE_KEYS:
                 self._explain(card)
                 return GRADE_KEYS[scripted_grade], None
@@ -98,6 +155,12 @@ class QuizView(CardAsker):
                     attempt.cloze_text, attempt.cloze_replies, None, attempt.cloze_results
                 )
             )
+            if attempt.cloze_other:
+                self.console.print(
+                    self.cloze_line(
+                        attempt.cloze_other, attempt.cloze_replies, None, attempt.cloze_results
+                    )
+                )
         assert attempt.right is not None
         self._verdict(attempt.right, attempt.detail)
         self._explain(card)
@@ -105,17 +168,21 @@ class QuizView(CardAsker):
             Grade.GOOD if attempt.right else Grade.AGAIN,
             allow_overrule=card.type != "mcq" and not attempt.right,
         )
+        if overruled:
+            self.console.print(f"[ok]{self.say('overruled', grade=self._grade_name(grade))}[/]")
         return grade, attempt.right or overruled
 
     def run(self, session: QuizSession) -> Summary:
-        if session.next_card() is None:
+        empty = session.next_card() is None
+        if empty:
             self.console.print(
-                "[ok]nothing to study right now[/]: no card is due and today's new cards are done."
+                "[ok]nothing to study right now[/]: " + self._empty_reason(session),
+                soft_wrap=True,
             )
         try:
             while (card := session.next_card()) is not None:
                 self._header(card, session)
-                started = time.monotonic()
+                started = self.monotonic()
                 try:
                     grade, correct = self._ask(card)
                 except Command as command:
@@ -123,31 +190,53 @@ class QuizView(CardAsker):
                         break
                     if command.name == "skip":
                         session.skip(card)
-                        self.console.print("[muted]skipped[/]")
+                        self.console.print(f"[muted]{self.say('skipped')}[/]")
                     elif command.name == "undo":
                         undone = session.undo()
                         self.console.print(
-                            f"[muted]undid your answer to {escape(undone.deck_id)}/{escape(undone.id)}[/]"
+                            "[muted]"
+                            + escape(self.say("undid", card=f"{undone.deck_id}/{undone.id}"))
+                            + "[/]"
                             if undone
-                            else "[muted]nothing to undo yet[/]"
+                            else f"[warn]{escape(self.say('nothing_to_undo'))}[/]"
                         )
                     continue
-                duration = int((time.monotonic() - started) * 1000)
+                duration = int((self.monotonic() - started) * 1000)
                 session.record(card, grade, correct=correct, duration_ms=duration)
         except (KeyboardInterrupt, EndOfInput):
             self.console.print()
         summary = session.summary()
         self.show_summary(summary)
+        if not empty and session.next_card() is None:
+            for note in limit_notes(session.plan, queue_was_empty=False):
+                self.console.print(f"[muted]{note}[/]", soft_wrap=True)
         return summary
+
+    def _empty_reason(self, session: QuizSession) -> str:
+        notes = limit_notes(session.plan, queue_was_empty=True)
+        if notes:
+            return "; ".join(notes) + "."
+        if session.mode == "cram":
+            return "the chosen decks have no cards."
+        return "no card is due and no new card is left in the chosen decks."
 
     def show_summary(self, summary: Summary) -> None:
         minutes, seconds = divmod(int(summary.seconds), 60)
         next_due = (
             summary.next_due.astimezone().strftime("%Y-%m-%d %H:%M") if summary.next_due else "—"
         )
-        self.console.print(Rule("session"))
+        left = str(summary.remaining)
+        if summary.coming_back:
+            left += f" (+{self.say('coming_back', n=summary.coming_back)})"
+        self.console.print(Rule(self.say("session")))
         self.console.print(
-            f"answered [bold]{summary.answered}[/] · correct [bold]{summary.correct}[/]"
-            f" · skipped {summary.skipped} · time {minutes}m{seconds:02d}s"
-            f" · left {summary.remaining} · next due {next_due}"
+            self.say(
+                "summary",
+                answered=summary.answered,
+                correct=summary.correct,
+                skipped=summary.skipped,
+                time=f"{minutes}m{seconds:02d}s",
+                left=left,
+                next=next_due,
+            )
         )

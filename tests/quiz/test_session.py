@@ -46,7 +46,7 @@ def test_plan_queue_due_first_then_new_within_budget() -> None:
     states = {
         ("d", "c"): CardState("d", "c", "{}", 2, T0.timestamp() - 10),
         ("d", "a"): CardState("d", "a", "{}", 2, T0.timestamp() - 100),
-        ("d", "e"): CardState("d", "e", "{}", 2, T0.timestamp() + 3600),  # not due
+        ("d", "e"): CardState("d", "e", "{}", 2, T0.timestamp() + 86400),  # tomorrow: not due
     }
     queue = plan_queue(
         cards,
