@@ -1,0 +1,282 @@
+"""Typed and cloze cards accept the usual ways of writing the right answer and refuse the usual
+wrong ones, graded by the real quiz grader (mlprep.quiz.grading.grade_typed)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from mlprep.decks import load_decks
+from mlprep.decks.loader import deck_files
+from mlprep.decks.model import Card
+from mlprep.quiz.grading import cloze_gaps, grade_typed
+from tests.conftest import REPO
+
+
+class Row(NamedTuple):
+    card: str  # deck/card
+    gap: tuple[str, int] | None  # (language, 0-based gap) for cloze cards; None for typed
+    accepted: tuple[str, ...]
+    rejected: tuple[str, ...]
+
+
+def typed(card: str, accepted: list[str], rejected: list[str]) -> Row:
+    return Row(card, None, tuple(accepted), tuple(rejected))
+
+
+def gap(card: str, lang: str, index: int, accepted: list[str], rejected: list[str]) -> Row:
+    return Row(card, (lang, index), tuple(accepted), tuple(rejected))
+
+
+TABLE = [
+    gap(
+        "algorithms/quicksort-complexity",
+        "en",
+        0,
+        ["O(n log n)", "O(N log N)", "O(n·log n)"],
+        ["O(n^2)", "O(n)"],
+    ),
+    gap(
+        "algorithms/quicksort-complexity",
+        "en",
+        1,
+        ["O(n^2)", "O(n²)", "O(n**2)"],
+        ["O(n log n)", "O(2^n)"],
+    ),
+    gap(
+        "algorithms/quicksort-complexity",
+        "en",
+        2,
+        ["largest or smallest", "smallest or largest", "min or max"],
+        ["median", "random"],
+    ),
+    gap("algorithms/quicksort-complexity", "zh", 2, ["最大或最小", "最值"], ["中位数", "随机"]),
+    typed("algorithms/binary-search-steps", ["10", "ten"], ["9", "1000", "log n"]),
+    gap("algorithms/sort-complexities", "en", 1, ["O(1)", "constant"], ["O(n)", "O(log n)"]),
+    typed(
+        "algorithms/comparison-sort-lower-bound",
+        ["Ω(n log n)", "Omega(nlogn)", "Ω(log n!)", "Ω(n·log n)"],
+        ["O(n log n)", "O(nlogn)", "Ω(n)", "Θ(n^2)"],
+    ),
+    typed(
+        "algorithms/heapify-cost",
+        ["O(n)", "Θ(n)", "linear", "linear time", "线性时间"],
+        ["O(n log n)", "O(log n)"],
+    ),
+    typed("algorithms/permutations-count", ["24", "4!"], ["12", "16"]),
+    typed(
+        "algorithms/union-find-complexity",
+        ["O(α(n))", "alpha(n)", "inverse Ackermann", "反阿克曼函数"],
+        ["O(log n)", "O(n)"],
+    ),
+    typed("bert/mask-rate", ["15%", "0.15", "15 %", "3/20"], ["80%", "10%"]),
+    gap("bert/mask-split", "en", 0, ["80%", "0.8", "4/5"], ["15%", "10%"]),
+    typed("bert/embedding-count", ["3", "three", "三种"], ["2", "4"]),
+    typed("bert/max-length", ["512", "512 tokens"], ["510", "1024"]),
+    typed("bert/bm25-idf-half", ["ln 2", "ln(2)", "0.6931", "0.693"], ["0", "ln 1", "1"]),
+    typed("classical-ml/pca-explained-variance", ["80%", "0.8", "4/5", "80 %"], ["0.5", "62.5%"]),
+    typed("classical-ml/lda-max-components", ["9"], ["10", "50"]),
+    typed("classical-ml/nb-laplace", ["4/150", "2/75", "0.0267"], ["3/100", "0.03", "4/100"]),
+    typed(
+        "classical-ml/nb-log-score",
+        ["-2.079", "−2.079", "ln(1/8)", "-3ln2", "ln(0.125)"],
+        ["-1.732", "-3.466", "2.079"],
+    ),
+    typed("classical-ml/svm-margin-width", ["0.4", "2/5"], ["0.2", "5"]),
+    gap(
+        "classical-ml/hinge-loss",
+        "en",
+        0,
+        ["1 - y f(x)", "1-yf(x)", "1 − y f(x)"],
+        ["y f(x) - 1", "1 + y f(x)"],
+    ),
+    gap(
+        "classical-ml/tree-split-criteria",
+        "en",
+        2,
+        ["Gini", "Gini impurity", "gini index"],
+        ["entropy", "information gain"],
+    ),
+    gap(
+        "classical-ml/tree-split-criteria",
+        "zh",
+        1,
+        ["信息增益比", "增益率"],
+        ["信息增益", "基尼指数"],
+    ),
+    typed("classical-ml/gini-compute", ["0.375", "3/8"], ["0.25", "0.5"]),
+    typed("classical-ml/lstm-param-count", ["2480", "2,480"], ["2400", "1240"]),
+    gap(
+        "computer-basics/tcp-handshake",
+        "en",
+        1,
+        ["SYN-ACK", "SYN+ACK", "syn ack", "SYN/ACK"],
+        ["ACK", "FIN"],
+    ),
+    typed("computer-basics/http-429", ["429", "429 Too Many Requests"], ["403", "503"]),
+    typed("contrastive/simcse-temperature", ["0.05", "1/20", "τ = 0.05"], ["0.5", "0.07"]),
+    typed(
+        "contrastive/infonce-mi-bound",
+        ["log N - L", "log(N) − L", "ln N - L"],
+        ["L - log N", "log N + L"],
+    ),
+    typed("contrastive/in-batch-negative-count", ["63"], ["64", "127"]),
+    typed("contrastive/l2-cosine-relation", ["0.8", "4/5", "sqrt(0.64)"], ["0.32", "0.64"]),
+    gap("contrastive/contrastive-loss-margin", "en", 0, ["D²", "D^2", "D**2"], ["D", "m"]),
+    gap("contrastive/triplet-loss", "en", 1, ["α", "margin", "alpha"], ["d(a, n)", "0"]),
+    typed("deployment/winograd-f2x2-3x3", ["16"], ["36", "4"]),
+    gap(
+        "deployment/winograd-counts", "en", 0, ["m + r - 1", "m+r-1", "m + r − 1"], ["m·r", "m + r"]
+    ),
+    typed("deployment/depthwise-separable-params", ["2336", "2,336"], ["18432", "2304"]),
+    typed("deployment/quant-zero-point", ["64"], ["0", "128"]),
+    typed("deployment/int8-size", ["4", "4×", "4x", "four times", "4 倍"], ["8", "2", "1/4"]),
+    gap(
+        "deployment/conv-bn-fold",
+        "en",
+        0,
+        ["sqrt(σ^2+ε)", "sqrt(running_var+eps)", "√(σ²+ε)"],
+        ["σ²+ε", "σ"],
+    ),
+    typed("dl-fundamentals/sigmoid-derivative-max", ["0.25", "1/4", "25%"], ["0.5", "1"]),
+    typed("dl-fundamentals/bn-param-count", ["128"], ["256", "64"]),
+    gap("dl-fundamentals/sgd-momentum", "en", 0, ["10", "10x", "10×", "ten"], ["0.9", "100"]),
+    typed("dl-fundamentals/momentum-effective-lr", ["0.1", "1e-1", "10^-1"], ["0.001", "0.01"]),
+    gap("dl-fundamentals/xavier-he-init", "en", 2, ["half", "1/2", "50%"], ["all", "a quarter"]),
+    typed(
+        "dl-fundamentals/he-init-std",
+        ["0.0625", "1/16", "sqrt(2/512)", "√(2/512)"],
+        ["0.044", "0.00390625"],
+    ),
+    typed("dl-fundamentals/focal-loss-factor", ["0.01", "1/100", "1%"], ["0.1", "0.9"]),
+    typed(
+        "dl-fundamentals/downsampling-calibration",
+        ["1/11", "0.0909", "9.09%"],
+        ["0.5", "0.1", "0.05"],
+    ),
+    typed(
+        "dl-fundamentals/cosine-schedule-midpoint",
+        ["5e-4", "0.0005", "5×10^-4", "5x10^-4"],
+        ["1e-3", "2.5e-4"],
+    ),
+    typed("ensembles/bootstrap-oob", ["1/e", "0.368", "36.8%", "e^(-1)"], ["0.632", "63.2%"]),
+    gap(
+        "ensembles/rf-correlation-variance", "en", 0, ["ρσ²", "rho*sigma^2", "ρ·σ²"], ["σ²/B", "0"]
+    ),
+    typed("ensembles/adaboost-alpha", ["0.549", "0.5493", "½ln3", "ln(3)/2"], ["1.099", "0.25"]),
+    gap("ensembles/gbdt-negative-gradient", "en", 1, ["y - p", "y-p", "y − p"], ["p - y", "y - F"]),
+    typed("ensembles/xgb-leaf-weight", ["-0.5", "-1/2", "−0.5"], ["0.5", "-4/7"]),
+    typed("ensembles/goss-weight", ["8", "8×", "8x", "(1-a)/b"], ["2", "10", "0.8"]),
+    typed("ensembles/num-leaves-depth", ["128", "2^7", "2**7"], ["127", "64"]),
+    typed(
+        "generative/sd-latent-shape",
+        ["4x64x64", "[4, 64, 64]", "(1, 4, 64, 64)", "4×64×64"],
+        ["64x64x3", "4x32x32", "8x64x64"],
+    ),
+    typed(
+        "generative/lora-param-count", ["65536", "65,536", "64K", "2×4096×8"], ["16777216", "32768"]
+    ),
+    typed("generative/vit-tokens", ["196", "14x14", "14×14", "14*14"], ["197", "256"]),
+    typed("generative/sdxl-context-dim", ["2048"], ["1280", "768"]),
+    gap("generative/zero-convolution", "en", 0, ["1×1", "1x1", "1*1"], ["3x3"]),
+    typed("llm/gqa-factor", ["8", "8x", "8×", "eight"], ["64", "1/8"]),
+    typed("llm/kv-cache-size", ["2", "2 GiB", "2GiB", "2048 MiB"], ["1", "4", "2 TB"]),
+    typed("llm/gpt3-params", ["175", "175B", "175 billion", "1750亿"], ["1.5", "13"]),
+    typed("llm/top-p-count", ["3", "three"], ["2", "4"]),
+    typed("llm/adam-memory", ["16", "16 bytes", "16B"], ["12", "8"]),
+    typed("llm/bpe-first-merge", ["ug", "u g", "(u, g)"], ["un", "hu"]),
+    gap("llm/rope-cloze", "en", 2, ["n − m", "n-m", "relative position", "m - n"], ["m", "n + m"]),
+    typed(
+        "math-probability/bayes-disease-test", ["1/6", "0.167", "16.7%"], ["0.99", "0.95", "0.05"]
+    ),
+    typed("math-probability/monty-hall", ["2/3", "0.667", "66.7%"], ["1/2", "1/3"]),
+    typed("math-probability/geometric-expected-rolls", ["6"], ["5", "3.5"]),
+    gap(
+        "math-probability/variance-identity",
+        "en",
+        0,
+        ["(E[X])^2", "E[X]^2", "μ²", "(E[X])²", "E(X)^2"],
+        ["E[X^2]", "E[X]"],
+    ),
+    typed("math-probability/bernoulli-max-variance", ["0.25", "1/4"], ["0.5", "1"]),
+    typed("math-probability/map-coin", ["0.8", "4/5", "80%"], ["1", "0.6", "5/7"]),
+    typed("math-probability/entropy-fair-die", ["3", "3 bits"], ["8", "2.585"]),
+    typed("math-probability/eckart-young-error", ["2.236", "sqrt(5)", "√5"], ["3", "5"]),
+    typed("math-probability/clt-standard-error", ["4", "4x", "4×", "4 times"], ["2", "0.5"]),
+    typed("metrics/f1-compute", ["0.48", "48%"], ["0.5", "0.24"]),
+    typed("metrics/accuracy-imbalance", ["0.99", "99%"], ["0.01", "0"]),
+    typed("metrics/auc-ties-compute", ["0.875", "7/8", "87.5%"], ["0.75", "1"]),
+    typed("metrics/log-loss-constant", ["ln 2", "ln(2)", "0.693"], ["0.5", "1"]),
+    typed("metrics/dcg-compute", ["1.5", "3/2"], ["2", "1.63"]),
+    typed("metrics/ap-compute", ["0.5", "1/2", "50%"], ["0.25", "0.75"]),
+    gap(
+        "metrics/rate-denominators",
+        "en",
+        3,
+        ["TPR", "true positive rate", "sensitivity", "recall"],
+        ["FPR", "precision"],
+    ),
+    gap(
+        "metrics/rate-denominators",
+        "en",
+        4,
+        ["FPR", "false positive rate", "1 - specificity"],
+        ["TPR", "specificity"],
+    ),
+    gap("metrics/rate-denominators", "zh", 3, ["召回率", "真正率", "灵敏度"], ["精确率", "假正率"]),
+    typed("python/generator-exhausted", ["0"], ["5", "None"]),
+    typed("python/shallow-vs-deep-copy", ["3"], ["2"]),
+    typed("python/dropout-scale-value", ["1.25", "5/4"], ["0.8", "1"]),
+    typed("recsys/mf-param-count", ["15000", "15,000", "1.5e4"], ["5000000", "1500"]),
+    typed("recsys/fm-param-count", ["9001", "9,001"], ["8001", "1000"]),
+    typed("recsys/textcnn-feature-map", ["18"], ["20", "17"]),
+    typed(
+        "recsys/cos-sim-scale-range",
+        ["[-5, 5]", "-5 to 5", "[−5, 5]"],
+        ["(-5, 5)", "[-1, 1]", "[0, 5]"],
+    ),
+    gap(
+        "transformer/attention-formula",
+        "en",
+        1,
+        ["√d_k", "sqrt(d_k)", "sqrt(dk)", "√(d_k)"],
+        ["d_k", "sqrt(d_model)"],
+    ),
+    typed("transformer/ffn-attention-param-ratio", ["2", "2x", "2×", "twice", "2倍"], ["4", "0.5"]),
+    typed("transformer/label-smoothing-target", ["0.91", "91%"], ["0.9", "0.01"]),
+]
+
+
+@pytest.fixture(scope="module")
+def cards() -> dict[str, Card]:
+    loaded = load_decks(deck_files([REPO / "decks"]))
+    assert loaded.ok, "\n".join(str(p) for p in loaded.problems)
+    return {f"{c.deck_id}/{c.id}": c for d in loaded.decks for c in d.cards}
+
+
+def accepted_options(card: Card, where: tuple[str, int] | None) -> tuple[str, ...]:
+    if where is None:
+        assert card.type == "typed", f"{card.deck_id}/{card.id} is {card.type}, not typed"
+        return card.accepted
+    lang, index = where
+    assert card.type == "cloze", f"{card.deck_id}/{card.id} is {card.type}, not cloze"
+    text = card.text.en if lang == "en" else card.text.zh
+    assert text is not None, f"{card.deck_id}/{card.id} has no {lang} text"
+    return cloze_gaps(text)[index]
+
+
+def test_table_covers_at_least_60_cards() -> None:
+    assert len({row.card for row in TABLE}) >= 60
+
+
+@pytest.mark.parametrize("row", TABLE, ids=lambda r: f"{r.card}{'' if r.gap is None else r.gap}")
+def test_accepted_and_rejected_phrasings(row: Row, cards: dict[str, Card]) -> None:
+    assert row.card in cards, f"no card {row.card} in decks/"
+    options = accepted_options(cards[row.card], row.gap)
+    refused = [reply for reply in row.accepted if not grade_typed(reply, options)]
+    let_through = [reply for reply in row.rejected if grade_typed(reply, options)]
+    assert not refused, f"{row.card}: right answers refused: {refused} (accepted: {options})"
+    assert not let_through, (
+        f"{row.card}: wrong answers accepted: {let_through} (accepted: {options})"
+    )
