@@ -6,6 +6,7 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 
 from __future__ import annotations
 
+from mlprep.cli import config as config
 from mlprep.cli import deck, doctor, exam, export, kata, plan, quiz, stats
 from mlprep.cli.app import app
 
@@ -17,6 +18,7 @@ kata.register(app)
 export.register(app)
 plan.register(app)
 exam.register(app)
+config.register(app)
 
 
 def main() -> None:

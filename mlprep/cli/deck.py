@@ -42,7 +42,6 @@ def list_decks(
     """Every deck: id, title, topic, card count and how many are due."""
     from mlprep.decks.catalog import load_catalog
     from mlprep.i18n import resolve_lang
-    from mlprep.quiz.session import utc_now
     from mlprep.stats import deck_rows
     from mlprep.store import open_store
     from mlprep.ui.deck_view import show_deck_list
@@ -50,7 +49,7 @@ def list_decks(
     paths = state(ctx).paths
     decks = load_catalog(paths)
     display = resolve_lang(lang)
-    now = utc_now()
+    now = state(ctx).clock()
     if paths.store.exists():
         with open_store(paths.store) as store:
             rows = deck_rows(store, decks, now, display)

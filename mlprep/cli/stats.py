@@ -17,13 +17,13 @@ def stats(
 ) -> None:
     """Reviews today and in total, due cards, retention, streak and per-topic progress."""
     from mlprep.decks.catalog import load_catalog
-    from mlprep.quiz.session import utc_now
     from mlprep.stats import compute_stats
     from mlprep.store import open_store
     from mlprep.ui.stats_view import show_stats
 
-    paths = state(ctx).paths
+    app_state = state(ctx)
+    paths = app_state.paths
     decks = load_catalog(paths)
     with open_store(paths.store) as store:
-        result = compute_stats(store, decks, utc_now())
+        result = compute_stats(store, decks, app_state.clock())
     show_stats(result, as_json=as_json)

@@ -19,11 +19,20 @@ def show_plan(plan: Plan, *, as_json: bool) -> None:
         console.print("no interview date set: [key]mlprep plan --date YYYY-MM-DD[/] sets one")
         title = "predicted recall now"
     else:
+        needed = plan.new_per_day_needed or 0
         console.print(
             f"interview on [bold]{plan.interview.isoformat()}[/]: {plan.days_left} days left · "
-            f"{plan.new_cards} new cards → about [bold]{plan.new_per_day_needed or 0}[/] new a day "
-            "(mlprep quiz --new N)"
+            f"{plan.new_cards} new cards → about [bold]{needed}[/] new a day; "
+            f"your daily limit is [bold]{plan.new_per_day}[/]",
+            soft_wrap=True,
         )
+        if needed > plan.new_per_day:
+            console.print(
+                f"[warn]at {plan.new_per_day} a day some cards stay new on the day[/]: "
+                f"[key]mlprep plan --new-per-day {needed}[/] (or mlprep config new-per-day "
+                f"{needed}) raises the limit `mlprep quiz` uses",
+                soft_wrap=True,
+            )
         title = "projected recall on the day"
     table = Table(title=title, title_justify="left")
     for column in ("topic", "cards", "seen", "recall", ""):
@@ -45,3 +54,17 @@ def show_plan(plan: Plan, *, as_json: bool) -> None:
     for day, count in plan.daily_due[:31]:
         load.add_row(day, str(count), bar(count / peak, 30))
     console.print(load)
+
+
+def show_settings(rows: list[tuple[str, int, str, str]], *, as_json: bool) -> None:
+    """`mlprep config`: (name, value, where it comes from, what it does) per setting."""
+    if as_json:
+        print_json({name: value for name, value, _, _ in rows})
+        return
+    console = stdout_console()
+    for name, value, source, meaning in rows:
+        console.print(
+            f"[key]{escape(name)}[/] = [bold]{value}[/]  [muted]({escape(source)}; "
+            f"{escape(meaning)})[/]",
+            soft_wrap=True,
+        )

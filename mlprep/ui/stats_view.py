@@ -66,14 +66,21 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
         f" · due now [bold]{stats.due_now}[/] · retention {retention}"
         f" · streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
     )
-    today = date.today()
+    console.print(
+        f"[muted]study day {stats.today} (starts {stats.rollover_hour:02d}:00) · "
+        f"new today {stats.new_today} of {stats.new_per_day} a day · "
+        f"review cap {stats.review_cap} a day[/]"
+    )
+    today = date.fromisoformat(stats.today) if stats.today else date.today()
     console.print("\n[bold]answers, last 26 weeks[/]")
     console.print(heatmap(stats.heatmap, today))
     console.print("\n[bold]reviews due, next 30 days[/]")
     console.print(
         f"  {sparkline(stats.forecast_30_days)}  (max {max(stats.forecast_30_days, default=0)} a day)"
     )
-    week = Table(title="due in the next 7 days", title_justify="left")
+    week = Table(
+        title="due in the next 7 days (today: due now and later today)", title_justify="left"
+    )
     for offset in range(7):
         week.add_column((today + timedelta(days=offset)).strftime("%a %d"), justify="right")
     week.add_row(*(str(n) for n in stats.due_next_7_days))
