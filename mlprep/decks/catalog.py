@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mlprep.decks.cache import DeckCache
-from mlprep.decks.loader import DECK_SUFFIXES, DeckSet, deck_files, load_decks
+from mlprep.decks.loader import DECK_SUFFIXES, DeckSet, deck_files, inside_folder, load_decks
 from mlprep.decks.model import CARD_TYPES, Card, Deck
-from mlprep.errors import UsageError
+from mlprep.errors import DeckError, Problem, UsageError
 from mlprep.paths import Paths, resolve_paths
 
 
@@ -22,10 +22,24 @@ def all_deck_files(paths: Paths) -> list[Path]:
     return deck_files(locations)
 
 
+def _with_known(paths: Paths, extra: Sequence[Path]) -> list[Path]:
+    """Every deck mlprep loads, then the `extra` files that are not among them."""
+    known = all_deck_files(paths)
+    seen = {f.resolve() for f in known}
+    return known + [f for f in extra if f.resolve() not in seen]
+
+
 def lint(paths: Paths, targets: Sequence[Path] = ()) -> DeckSet:
-    """Check the given files/folders, or every deck mlprep would load."""
-    files = deck_files(targets) if targets else all_deck_files(paths)
-    return load_decks(files)
+    """Check the given files/folders, or every deck mlprep would load.
+
+    Given files are checked with every known deck loaded alongside, so an id
+    taken from a shipped (or another) deck is found exactly as the loader finds it.
+    """
+    cache = DeckCache(paths.cache / "decks")
+    if not targets:
+        return load_decks(all_deck_files(paths), cache, paths.shipped_decks)
+    files = deck_files(targets)
+    return load_decks(_with_known(paths, files), cache, paths.shipped_decks).only(files)
 
 
 def lint_shipped(paths: Paths | None = None) -> dict[str, object]:
@@ -44,23 +58,48 @@ def _looks_like_path(selector: str) -> bool:
     return selector.endswith(DECK_SUFFIXES) or "/" in selector or Path(selector).exists()
 
 
-def load_catalog(paths: Paths, selectors: Sequence[str] = ()) -> list[Deck]:
-    """The decks a command should use; any broken deck rejects the run (DeckError, exit 2).
+_warned: set[str] = set()
 
-    Selectors are deck ids or paths. With only paths, just those files are read;
-    otherwise every known deck is loaded so ids can be checked for uniqueness.
+
+def warn_skipped(problems: Sequence[Problem]) -> None:
+    """Say once per run which user deck files were skipped and why (on stderr)."""
+    fresh = [p for p in problems if str(p) not in _warned]
+    _warned.update(str(p) for p in fresh)
+    if fresh:
+        from mlprep.ui.messages import print_deck_warnings
+
+        print_deck_warnings(fresh)
+
+
+def load_catalog(
+    paths: Paths,
+    selectors: Sequence[str] = (),
+    warn: Callable[[Sequence[Problem]], None] = warn_skipped,
+) -> list[Deck]:
+    """The decks a command should use.
+
+    Selectors are deck ids or paths. Every known deck (shipped and the user's
+    folder) is loaded so ids are checked for uniqueness the way `deck lint`
+    checks them. A broken deck in the user's folder is skipped with one warning
+    (`warn`) and the run goes on with every valid deck; a broken shipped deck or
+    a broken file given by path stops the run (DeckError, exit 2).
     """
     path_selectors = [s for s in selectors if _looks_like_path(s)]
     id_selectors = [s for s in selectors if not _looks_like_path(s)]
     cache = DeckCache(paths.cache / "decks")
-    if path_selectors and not id_selectors:
-        loaded = load_decks(deck_files([Path(s) for s in path_selectors]), cache)
-        loaded.raise_problems()
-        return loaded.decks
     extra = deck_files([Path(s) for s in path_selectors])
-    known = all_deck_files(paths)
-    loaded = load_decks(known + [f for f in extra if f not in known], cache)
-    loaded.raise_problems()
+    loaded = load_decks(_with_known(paths, extra), cache, paths.shipped_decks)
+    extra_resolved = {p.resolve() for p in extra}
+    fatal = [
+        p
+        for p in loaded.problems
+        if p.location.path.resolve() in extra_resolved
+        or inside_folder(p.location.path, paths.shipped_decks)
+    ]
+    if fatal:
+        raise DeckError(fatal)
+    if loaded.problems:
+        warn(loaded.problems)
     if not selectors:
         return loaded.decks
     by_id = loaded.by_id()
@@ -75,7 +114,6 @@ def load_catalog(paths: Paths, selectors: Sequence[str] = ()) -> list[Deck]:
             )
             raise UsageError(f"no deck with id '{selector}'", hint=hint)
         chosen.append(by_id[selector])
-    extra_resolved = {p.resolve() for p in extra}
     chosen.extend(d for d in loaded.decks if d.path.resolve() in extra_resolved and d not in chosen)
     return chosen
 

@@ -77,9 +77,36 @@ class DeckSet:
     def by_id(self) -> dict[str, Deck]:
         return {deck.id: deck for deck in self.decks}
 
+    def only(self, files: Iterable[Path]) -> DeckSet:
+        """The decks, problems and files of `files` alone (compared by resolved path)."""
+        wanted = {f.resolve() for f in files}
+        return DeckSet(
+            [d for d in self.decks if d.path.resolve() in wanted],
+            [p for p in self.problems if p.location.path.resolve() in wanted],
+            [f for f in self.files if f.resolve() in wanted],
+        )
 
-def load_decks(files: Iterable[Path], cache: DeckCache | None = None) -> DeckSet:
-    """Load many files, checking deck ids are unique across all of them."""
+
+def inside_folder(path: Path, folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def load_decks(
+    files: Iterable[Path], cache: DeckCache | None = None, shipped: Path | None = None
+) -> DeckSet:
+    """Load many files, checking deck ids are unique across all of them.
+
+    The first file with an id keeps it; a later one is a problem at its `id:`.
+    A deck outside the `shipped` folder that takes a shipped deck's id is told
+    to rename it: progress is keyed on the deck id, so it would mix with the
+    shipped deck's.
+    """
     result = DeckSet()
     owners: dict[str, Path] = {}
     for path in files:
@@ -89,13 +116,19 @@ def load_decks(files: Iterable[Path], cache: DeckCache | None = None) -> DeckSet
         if deck is None:
             continue
         if deck.id in owners:
-            result.problems.append(
-                Problem(
-                    Location(path, *_id_position(path)),
-                    f"deck id '{deck.id}' is already used by {owners[deck.id]}; "
-                    "deck ids must be unique across all decks",
+            owner = owners[deck.id]
+            if inside_folder(owner, shipped) and not inside_folder(path, shipped):
+                message = (
+                    f"deck id '{deck.id}' is the id of a shipped deck ({owner}); "
+                    "rename the id (e.g. 'my-" + deck.id + "'): progress is kept per deck id, "
+                    "so this deck would mix its progress with the shipped one"
                 )
-            )
+            else:
+                message = (
+                    f"deck id '{deck.id}' is already used by {owner}; "
+                    "deck ids must be unique across all decks"
+                )
+            result.problems.append(Problem(Location(path, *_id_position(path)), message))
             continue
         owners[deck.id] = path
         result.decks.append(deck)

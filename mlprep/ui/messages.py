@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.markup import escape
 
-from mlprep.errors import DeckError, MlprepError
+from mlprep.errors import DeckError, MlprepError, Problem
 from mlprep.ui.console import stderr_console
 
 
@@ -22,3 +24,17 @@ def print_error(error: MlprepError) -> None:
 def print_traceback() -> None:
     """`--debug`: the full traceback of the error being handled."""
     stderr_console().print_exception()
+
+
+def print_deck_warnings(problems: Sequence[Problem]) -> None:
+    """Broken user decks that were skipped: one warning with every lint message."""
+    console = stderr_console()
+    files = sorted({str(p.location.path) for p in problems})
+    console.print(
+        f"[warn]warning:[/] skipped {len(files)} broken deck file{'s' if len(files) != 1 else ''}"
+        " (the other decks are used):",
+        soft_wrap=True,
+    )
+    for problem in problems:
+        console.print(f"  {escape(str(problem))}", soft_wrap=True)
+    console.print("[muted]hint:[/] fix them and check with `mlprep deck lint`", soft_wrap=True)
