@@ -7,7 +7,7 @@ result to `mlprep.ui`. Errors are caught once, in `MlprepGroup.invoke`.
 from __future__ import annotations
 
 from mlprep.cli import config as config
-from mlprep.cli import deck, doctor, exam, export, kata, plan, quiz, stats
+from mlprep.cli import deck, doctor, exam, export, importing, kata, plan, quiz, stats
 from mlprep.cli.app import app
 
 quiz.register(app)
@@ -16,6 +16,7 @@ stats.register(app)
 doctor.register(app)
 kata.register(app)
 export.register(app)
+importing.register(app)
 plan.register(app)
 exam.register(app)
 config.register(app)

@@ -36,15 +36,25 @@ def test_export_maps_every_card_type(home: Path, tmp_path: Path) -> None:
     assert len(found) == 4
     by_model = {model: fields for _, model, fields in found}
     cloze = next(f for _, m, f in found if m == "mlprep cloze")
-    assert "{{c1::80%}}" in cloze and "替换为 [MASK]" in cloze
     basic = [f for _, m, f in found if m == "mlprep basic"]
     assert any(
         "用 NumPy 写 softmax" in f and "Write softmax in NumPy" in f for f in basic
     )  # both languages
     assert any('<ol class="choices">' in f and "✔ 1" in f for f in basic)  # mcq front with choices
     assert any("\\(1/\\sqrt{d_k}\\)" in f for f in basic)  # math as MathJax
-    assert any("15% | 0.15 | 十五个百分点" in f for f in basic)  # typed answers
+    typed = next(f for _, m, f in found if m == "mlprep typed")  # type-in-the-answer note
+    assert (
+        '\x1f15%\x1f<ul class="accepted"><li>15%</li><li>0.15</li><li>十五个百分点</li></ul>'
+        in typed
+    )
     assert "mlprep cloze" in by_model
+    # The spaces around a gap are the source's (each piece used to be stripped).
+    assert (
+        '<div class="lang-zh" data-md="BERT：&#123;&#123;80%|0.8&#125;&#125; 替换为 [MASK]">'
+        in cloze
+    )
+    assert "<p>BERT：{{c1::80%}} 替换为 [MASK]</p>" in cloze
+    assert "<p>BERT: {{c1::80%}} [MASK]</p>" in cloze
 
 
 def test_reexport_keeps_guids(home: Path, tmp_path: Path) -> None:

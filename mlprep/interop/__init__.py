@@ -1,0 +1,1 @@
+"""Bringing decks from other tools into mlprep (`mlprep import anki|csv`)."""
