@@ -93,8 +93,10 @@ class TerminalInput:
         return "\n" if char in "\r\n" else char
 
     def line(self, prompt: str) -> str:
+        from mlprep.ui.console import safe_stream
+
         try:
-            return input(prompt)
+            return input(getattr(safe_stream(sys.stdout), "degrade", str)(prompt))
         except EOFError:
             raise EndOfInput from None
 
