@@ -44,6 +44,10 @@ class Paths:
     def cache(self) -> Path:
         return self.home / "cache"
 
+    def private(self) -> list[Path]:
+        """What kata code must never reach: the data folder, the workspace, the user's home."""
+        return [self.home, self.user_decks, self.workspace, Path.home()]
+
 
 def _from_env(env: Mapping[str, str], name: str) -> Path | None:
     value = env.get(name, "").strip()

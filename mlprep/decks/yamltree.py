@@ -18,6 +18,7 @@ from mlprep.errors import Location, Problem
 
 MAX_DEPTH = 32
 MAX_BYTES = 64 * 1024 * 1024
+_DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels: a deck needs only a few"
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAS_LIBYAML = _Loader is not yaml.SafeLoader
@@ -131,6 +132,8 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
         offending = lines[mark.line][mark.column : mark.column + 1]
     if offending == "\t" or "\\t" in problem:
         return Problem(location, "tab character: YAML indentation must use spaces, not tabs")
+    if "nesting depth" in problem:  # libyaml's own cap (1000) can trip before ours is reached
+        return Problem(location, _DEPTH_MESSAGE)
     context = f" ({error.context})" if error.context else ""
     return Problem(location, f"YAML syntax error: {problem}{context}")
 
@@ -177,7 +180,7 @@ def _build(path: Path, loader: Any) -> AnyNode | None:
                 raise YamlProblem(
                     Problem(
                         _at(path, event.start_mark),
-                        f"nesting deeper than {MAX_DEPTH} levels: a deck needs only a few",
+                        _DEPTH_MESSAGE,
                     )
                 )
             if stack:

@@ -32,6 +32,7 @@ from mlprep.kata.jobs import (
 )
 from mlprep.kata.model import ERROR, FAIL, PASS, TIMEOUT, CaseResult, Diagnosis, Kata, Verdict
 from mlprep.kata.static import banned_uses, read_source, syntax_error
+from mlprep.paths import resolve_paths
 
 if TYPE_CHECKING:
     from mlprep.kata.bench import BenchReport
@@ -97,8 +98,14 @@ def same_behaviour(a: Outcome, b: Outcome, tol: Tolerance) -> bool:
 class Checker:
     """Runs checks against one catalogue folder with one warm worker."""
 
-    def __init__(self, katas_root: Path, preload: Sequence[str] = ()) -> None:
+    def __init__(
+        self, katas_root: Path, preload: Sequence[str] = (), hidden: Sequence[Path] | None = None
+    ) -> None:
         self.katas_root = katas_root.resolve()
+        if hidden is None:
+            hidden = resolve_paths().private()
+        # kata code never reaches the references, mutants and cases, nor the user's own files
+        self.hidden = [self.katas_root, *hidden]
         self.server = ForkServer(BASE_PRELOAD + tuple(preload) + ("hypothesis",))
         self._oracles: dict[tuple[str, int], list[OracleCase]] = {}
         self._lock = threading.Lock()
@@ -153,7 +160,7 @@ class Checker:
         if not verdict.ok:
             return BenchReport(kata.name, file, device, kata.bench.label, verdict)
         reference, solution = time_both(
-            self.server, kata, file, seed=seed, device=device, hidden=[self.katas_root]
+            self.server, kata, file, seed=seed, device=device, hidden=self.hidden
         )
         return analyse(kata, file, device, verdict, reference, solution)
 
@@ -201,7 +208,7 @@ class Checker:
             limits,
             fail_fast=fail_fast,
             is_failure=is_failure,
-            hidden=[self.katas_root],
+            hidden=self.hidden,
         )
         return all_cases, run, run.load_error
 
@@ -240,6 +247,7 @@ class Checker:
             output=run.output,
             diagnosis=diagnosis,
             elapsed=time.monotonic() - started,
+            sandbox=dict(run.boundary),
         )
 
     def diagnose(

@@ -1,9 +1,12 @@
 """The checker's handle on the warm worker: start it, fork jobs from it, kill and reap them.
 
-The worker is a separate `python -I` process in its own session with a clean
-environment; it imports torch once, so every job after the first starts in
-milliseconds. Jobs are forked children in their own sessions; the checker kills
-each job's whole process group when the job ends, whatever happened.
+The worker is a separate `python -I -B` process (isolated, and writing no
+bytecode next to the katas) in its own session with a clean environment; it
+imports torch once, so every job after the first starts in milliseconds. Jobs
+are forked children in their own sessions; the checker kills each job's whole
+process group when the job ends, whatever happened. The worker dies with the
+checker and each job with the worker (`PR_SET_PDEATHSIG`), so no exit path of
+the checker leaves a job running.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ from types import TracebackType
 from typing import Any
 
 from mlprep.errors import KataError
+from mlprep.kata.rundirs import sweep_stale
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 _BOOT = (
     "import sys; sys.path.insert(0, sys.argv[1]); "
-    "from mlprep.kata.worker import zygote_main; zygote_main(int(sys.argv[2]), sys.argv[3])"
+    "from mlprep.kata.worker import zygote_main; "
+    "zygote_main(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))"
 )
 _ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT", "LD_LIBRARY_PATH")
 START_TIMEOUT = 120.0
@@ -59,11 +64,12 @@ class ForkServer:
     def start(self) -> ForkServer:
         if self._proc is not None:
             return self
+        sweep_stale()
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             self._proc = subprocess.Popen(
-                [self.python, "-I", "-c", _BOOT, str(_PACKAGE_ROOT), str(child.fileno()),
-                 json.dumps(list(self.preload))],
+                [self.python, "-I", "-B", "-c", _BOOT, str(_PACKAGE_ROOT), str(child.fileno()),
+                 json.dumps(list(self.preload)), str(os.getpid())],
                 pass_fds=[child.fileno()],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

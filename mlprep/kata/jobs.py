@@ -8,11 +8,11 @@ of a `ForkServer`; this module only reads their frames, decodes them with
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import socket
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +25,7 @@ from mlprep.kata.codec import DecodeError, Encoded, decode, describe
 from mlprep.kata.compare import Tolerance
 from mlprep.kata.forkserver import ForkServer
 from mlprep.kata.model import ERROR, TIMEOUT, Kata
+from mlprep.kata.rundirs import make_run_dir, remove_tree
 
 OUTPUT_SHOWN = 4000
 MAX_TIMEOUTS = 2
@@ -111,31 +112,38 @@ class SolutionRun:
     outcomes: dict[int, Outcome] = field(default_factory=dict)
     load_error: str | None = None
     output: str = ""
+    boundary: dict[str, Any] = field(default_factory=dict)  # what held around the solution
 
 
 # -- plumbing ---------------------------------------------------------------------------------
 
 
 class Job:
-    """One forked child: its channel, captured output files and run folder."""
+    """One forked child: its channel, captured output and run folder.
+
+    The output files are created here (never following a link) and read back
+    through the descriptors opened here, so whatever the job does to the paths
+    in its run folder (a FIFO, a link to a reference) changes nothing we read.
+    """
 
     def __init__(
         self, server: ForkServer, job: dict[str, Any], run_dir: Path, output_bytes: int
     ) -> None:
         self.server = server
         self.run_dir = run_dir
+        self.output_bytes = output_bytes
+        self.boundary: dict[str, Any] = {}
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.out_path = run_dir / ".stdout"
-        self.err_path = run_dir / ".stderr"
-        out_fd = os.open(self.out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        err_fd = os.open(self.err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        self._fds = [os.open(run_dir / name, flags, 0o600) for name in (".stdout", ".stderr")]
         job = {**job, "cwd": str(run_dir), "output_bytes": output_bytes}
         try:
-            self.pid = server.spawn(job, [theirs.fileno(), out_fd, err_fd])
+            self.pid = server.spawn(job, [theirs.fileno(), *self._fds])
+        except BaseException:
+            self._close_fds()
+            raise
         finally:
             theirs.close()
-            os.close(out_fd)
-            os.close(err_fd)
         self.status: int | None = None
 
     def finish(self, grace: float = 0.0) -> int:
@@ -144,21 +152,56 @@ class Job:
             self.sock.close()
         return self.status
 
+    def over_output_limit(self) -> bool:
+        """Whether the job printed (or wrote) as much as the file-size limit allows."""
+        return any(_size(fd) >= self.output_bytes for fd in self._fds)
+
     def captured(self) -> str:
+        """What the job printed (stdout, then stderr), cut, with control characters escaped."""
         parts = []
-        for path in (self.out_path, self.err_path):
+        for fd in self._fds:
             try:
-                size = path.stat().st_size
-                with path.open("rb") as handle:
-                    head = handle.read(OUTPUT_SHOWN)
-                text = head.decode("utf-8", "replace")
-                if size > OUTPUT_SHOWN:
-                    text += f"\n... ({size - OUTPUT_SHOWN} more bytes cut)"
-                if text.strip():
-                    parts.append(text)
+                size = _size(fd)
+                text = os.pread(fd, OUTPUT_SHOWN, 0).decode("utf-8", "replace")
             except OSError:
-                pass
+                continue
+            if size > OUTPUT_SHOWN:
+                text += f"\n... ({size - OUTPUT_SHOWN} more bytes cut)"
+            if text.strip():
+                parts.append(printable(text))
         return "\n".join(parts)
+
+    def _close_fds(self) -> None:
+        for fd in self._fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._fds = []
+
+    def close(self) -> None:
+        """Reap the job, release the output files and remove the run folder."""
+        self.finish()
+        self._close_fds()
+        remove_tree(self.run_dir)
+
+
+def _size(fd: int) -> int:
+    return os.fstat(fd).st_size
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\t"}
+_CONTROL.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def printable(text: str) -> str:
+    """User output as data: control characters (ANSI escapes, bidi overrides) shown escaped."""
+    return text.translate(_CONTROL)
+
+
+def output_limit_message(output_bytes: int) -> str:
+    return (
+        f"your solution printed more than {output_bytes // (1024 * 1024)} MiB: output limit "
+        "(print less, or nothing: only the returned value is checked)"
+    )
 
 
 def describe_status(status: int, limits: Limits) -> str:
@@ -184,6 +227,22 @@ def describe_status(status: int, limits: Limits) -> str:
     return "the process ended in an unknown way"
 
 
+def banned_spec(kata: Kata) -> list[dict[str, str]]:
+    """The kata's banned APIs and modules, as the sandbox's guards take them."""
+    return [
+        {"api": b.api or "", "module": b.module or "", "display": b.display} for b in kata.banned
+    ]
+
+
+def _hit_output_limit(raised: Raised, job: Job) -> bool:
+    """A write refused by the file-size limit (EFBIG) after the job printed up to it."""
+    return (
+        raised.type == "OSError"
+        and "File too large" in raised.message
+        and (job.over_output_limit())
+    )
+
+
 def base_job(kata: Kata, kind: str, limits: Limits) -> dict[str, Any]:
     return {
         "kind": kind,
@@ -203,7 +262,7 @@ def run_oracle(
 ) -> list[OracleCase]:
     """Generate the kata's cases for `seed` and compute expected values with the reference."""
     limits = Limits(run_timeout=timeout, memory_mb=8192)
-    run_dir = Path(tempfile.mkdtemp(prefix="mlprep-oracle-"))
+    run_dir = make_run_dir("oracle")
     job = Job(
         server, {**base_job(kata, "oracle", limits), "seed": seed}, run_dir, limits.output_bytes
     )
@@ -246,8 +305,7 @@ def run_oracle(
             f"{describe_status(status, limits)}):\n{detail}"
         ) from error
     finally:
-        job.finish()
-        shutil.rmtree(run_dir, ignore_errors=True)
+        job.close()
     if not cases:
         raise KataError(f"the case generator of kata {kata.name!r} produced no cases")
     return cases
@@ -312,7 +370,7 @@ def run_solution(
                     TIMEOUT, f"not run: the whole run exceeded its {limits.run_timeout:g} s limit"
                 )
             break
-        run_dir = Path(tempfile.mkdtemp(prefix="mlprep-run-"))
+        run_dir = make_run_dir("solution")
         stem = file.stem if file.stem.isidentifier() else "solution"
         copy = run_dir / f"{stem}.py"
         shutil.copyfile(file, copy)
@@ -320,7 +378,7 @@ def run_solution(
             **base_job(kata, "solution", limits),
             "file": str(copy),
             "shown_as": file.name,
-            "banned": [{"api": b.api or "", "display": b.display} for b in kata.banned if b.api],
+            "banned": banned_spec(kata),
             "hidden": [str(h) for h in hidden],
         }
         job = Job(server, job_spec, run_dir, limits.output_bytes)
@@ -335,7 +393,11 @@ def run_solution(
             while True:
                 message = channel.receive(job.sock, deadline)
                 event = message.get("event")
-                if event == "loaded":
+                if event == "sandbox" and not loaded:
+                    run.boundary = {
+                        k: message.get(k) for k in ("mode", "landlock_abi", "namespaces")
+                    }
+                elif event == "loaded":
                     loaded = True
                     deadline = min(run_deadline, time.monotonic() + limits.load_timeout)
                 elif event == "load_error":
@@ -348,6 +410,8 @@ def run_solution(
                     banned = message.get("banned") or []
                     run.load_error = (
                         f"{banned[0]} is not allowed in this kata" if banned
+                        else output_limit_message(limits.output_bytes)
+                        if _hit_output_limit(raised, job)
                         else f"{file.name} could not be loaded: {raised.describe()}"
                     )  # fmt: skip
                     pending = []
@@ -358,6 +422,8 @@ def run_solution(
                     deadline = min(run_deadline, time.monotonic() + case_timeout)
                 elif event == "result" and current is not None and message.get("index") == current:
                     outcome = _outcome(message)
+                    if isinstance(outcome, Raised) and _hit_output_limit(outcome, job):
+                        outcome = Problem(ERROR, output_limit_message(limits.output_bytes))
                     run.outcomes[current] = outcome
                     pending.remove(current)
                     if (
@@ -420,7 +486,7 @@ def run_solution(
         finally:
             job.finish()
             outputs.append(job.captured())
-            shutil.rmtree(run_dir, ignore_errors=True)
+            job.close()
         if stop:
             break
         if pending and (timeouts >= MAX_TIMEOUTS or crashes >= MAX_CRASHES):

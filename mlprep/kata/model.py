@@ -175,6 +175,18 @@ class Verdict:
     diagnosis: Diagnosis | None = None
     elapsed: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    sandbox: dict[str, object] = field(default_factory=dict)  # the boundary the solution ran in
+
+    @property
+    def sandbox_line(self) -> str:
+        """`sandbox: full (...)` or `sandbox: limited (no Landlock)`; empty when nothing ran."""
+        mode = self.sandbox.get("mode")
+        if mode is None:
+            return ""
+        abi = self.sandbox.get("landlock_abi") or 0
+        if mode == "full":
+            return f"sandbox: full (Landlock ABI {abi}, namespaces)"
+        return f"sandbox: limited ({'no user namespaces' if abi else 'no Landlock'})"
 
     @property
     def passed(self) -> int:
@@ -209,6 +221,8 @@ class Verdict:
         }
         if self.error is not None:
             data["error"] = self.error
+        if self.sandbox:
+            data["sandbox"] = dict(self.sandbox)
         if self.diagnosis is not None:
             data["diagnosis"] = {
                 "mutant": self.diagnosis.mutant,

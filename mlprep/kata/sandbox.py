@@ -1,22 +1,46 @@
-"""Inside a sandboxed child: resource limits, the audit hook and banned-API guards.
+"""Inside a forked kata job: the boundary around untrusted code, raised before it is imported.
 
-Everything here runs in a forked kata process, before the solution is imported.
-Nothing here is a security boundary on its own (the verdict is computed in the
-checker process); it keeps honest mistakes and casual tricks from harming the
-machine or the run: no new processes, no network, no writes outside the run
-folder, no peeking at the kata's reference or other processes' memory.
+Layers, outermost first:
+- namespaces (`isolation.contain`): own user, PID and network namespaces;
+- Landlock (`landlock.restrict`): read-only access to the Python installation and
+  system libraries, read-write only in the run folder; the kata references, the
+  data folder, the workspace and $HOME are unreachable; no TCP; signals and
+  abstract sockets scoped to the sandbox;
+- resource limits: CPU time, address space, file size, open files, processes;
+- in-process guards: an audit hook that refuses process creation, networking and
+  writes outside the run folder with a clear message, and banned-API guards that
+  record every use (the static scan gives the early message).
+The kernel layers are the boundary; the in-process layers explain and catch the
+honest mistakes, and are all that is left where the kernel offers nothing
+(`sandbox: limited`). The verdict itself is always computed in the checker.
 """
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import importlib
+import importlib.abc
 import os
 import resource
 import sys
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from mlprep.kata import landlock
+
 MIB = 1024 * 1024
+MAX_OPEN_FILES = 256
+FULL = "full"
+LIMITED = "limited"
+SYSTEM_READ = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/opt", "/proc", "/sys")
+SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/os-release")
+DEVICES_RW = ("/dev/null",)
+DEVICES_RO = ("/dev/zero", "/dev/urandom", "/dev/random")
+GPU_DEVICE_PREFIXES = ("nvidia", "dri")
 
 
 class BannedAPIError(RuntimeError):
@@ -25,6 +49,18 @@ class BannedAPIError(RuntimeError):
 
 class SandboxViolation(PermissionError):
     """Raised when a solution tries something the sandbox does not allow."""
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """What holds around a job: the mode and the kernel features in force."""
+
+    mode: str  # FULL: Landlock and namespaces; LIMITED: in-process guards only
+    landlock_abi: int
+    namespaces: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"mode": self.mode, "landlock_abi": self.landlock_abi, "namespaces": self.namespaces}
 
 
 def _vm_size() -> int | None:
@@ -39,63 +75,138 @@ def _vm_size() -> int | None:
 
 
 def set_limits(memory_mb: int, cpu_seconds: int, output_bytes: int) -> None:
-    """Cap memory (on top of what the preloaded libraries already map), CPU time and file size."""
-    limits: list[tuple[int, int]] = [
-        (resource.RLIMIT_CORE, 0),
-        (resource.RLIMIT_CPU, max(1, cpu_seconds)),
-        (resource.RLIMIT_FSIZE, output_bytes),
+    """Cap memory (on top of what the preloaded libraries map), CPU time, file size, open files.
+
+    The CPU hard limit sits one second above the soft one: PID 1 of a namespace
+    ignores SIGXCPU, and the hard limit's SIGKILL cannot be ignored.
+    """
+    cpu = max(1, cpu_seconds)
+    limits: list[tuple[int, int, int]] = [
+        (resource.RLIMIT_CORE, 0, 0),
+        (resource.RLIMIT_CPU, cpu, cpu + 1),
+        (resource.RLIMIT_FSIZE, output_bytes, output_bytes),
+        (resource.RLIMIT_NOFILE, MAX_OPEN_FILES, MAX_OPEN_FILES),
     ]
     vm = _vm_size()
     if vm is not None:
-        limits.append((resource.RLIMIT_AS, vm + memory_mb * MIB))
-    for which, value in limits:
+        cap = vm + memory_mb * MIB
+        limits.append((resource.RLIMIT_AS, cap, cap))
+    for which, soft, hard in limits:
         try:
-            _soft, hard = resource.getrlimit(which)
-            cap = value if hard == resource.RLIM_INFINITY else min(value, hard)
-            resource.setrlimit(which, (cap, hard if which == resource.RLIMIT_CPU else cap))
+            _old_soft, old_hard = resource.getrlimit(which)
+            if old_hard != resource.RLIM_INFINITY:
+                soft, hard = min(soft, old_hard), min(hard, old_hard)
+            resource.setrlimit(which, (soft, hard))
         except (ValueError, OSError):
             pass
 
 
+# -- Landlock policy ----------------------------------------------------------------------------
+
+
+def python_roots() -> list[Path]:
+    """The trees this interpreter imports from: prefixes and every `sys.path` entry."""
+    roots = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
+    roots += [p for p in sys.path if p]
+    return [Path(p) for p in dict.fromkeys(roots) if os.path.exists(p)]
+
+
+def policy_for(run_dir: Path, hidden: Sequence[Path], *, gpu: bool = False) -> landlock.Policy:
+    """Read-only: Python and the system libraries, minus `hidden`; read-write: `run_dir` only."""
+    roots = python_roots() + [Path(p) for p in SYSTEM_READ if os.path.exists(p)]
+    files: dict[Path, int] = {Path(p): landlock.READ_FILE for p in SYSTEM_FILES + DEVICES_RO}
+    rw = landlock.READ_FILE | landlock.WRITE_FILE | landlock.TRUNCATE | landlock.IOCTL_DEV
+    files.update({Path(p): rw for p in DEVICES_RW})
+    if gpu:
+        for entry in os.scandir("/dev"):
+            if entry.name.startswith(GPU_DEVICE_PREFIXES):
+                files[Path(entry.path)] = rw
+    return landlock.Policy(read=landlock.carve(roots, hidden), write=[run_dir], files=files)
+
+
+def raise_boundary(
+    run_dir: Path, hidden: Sequence[Path], namespaces: bool, *, gpu: bool = False
+) -> Boundary:
+    """Restrict this process with Landlock where the kernel offers it; say what holds."""
+    abi = landlock.abi_version()
+    if abi >= 1:
+        try:
+            landlock.restrict(policy_for(run_dir, hidden, gpu=gpu), abi)
+        except OSError:
+            abi = 0
+    mode = FULL if abi >= 1 and namespaces else LIMITED
+    return Boundary(mode=mode, landlock_abi=abi, namespaces=namespaces)
+
+
+# -- audit hook ---------------------------------------------------------------------------------
+
 _SPAWN_EVENTS = {
     "os.fork", "os.forkpty", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
-    "subprocess.Popen", "pty.spawn",
+    "subprocess.Popen", "pty.spawn", "_posixsubprocess.fork_exec", "os.startfile",
 }  # fmt: skip
 _NET_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"}
-_REMOVE_EVENTS = {"os.remove", "os.rmdir", "os.rename", "shutil.rmtree", "shutil.move"}
+_CHANGE_EVENTS = {
+    "os.remove", "os.rmdir", "os.rename", "shutil.rmtree", "shutil.move", "os.truncate",
+    "os.chmod", "os.chown", "os.utime", "os.mkdir", "os.symlink", "os.link", "os.chflags",
+    "os.lchmod", "os.lchown", "os.lchflags", "os.setxattr", "os.removexattr", "os.mkfifo",
+    "os.mknod", "sqlite3.connect",
+}  # fmt: skip
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+_ALLOWED_DEVICES = ("/dev/null",)
 
 
-def install_audit_hook(run_dir: str, hidden: list[str]) -> None:
-    """Refuse process creation, networking, writes outside `run_dir`, reads under `hidden`."""
-    run_dir = os.path.abspath(run_dir)
-    hidden = [os.path.abspath(h) for h in hidden]
+def _real(run_dir: str, path: object) -> str | None:
+    if isinstance(path, int):
+        return None  # a file descriptor: opened earlier, under the same rules
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    return os.path.realpath(os.path.join(run_dir, os.fspath(path)))
+
+
+def install_audit_hook(run_dir: str, hidden: Sequence[str]) -> None:
+    """Refuse process creation, networking, changes outside `run_dir` and reads under `hidden`.
+
+    Paths are compared after `realpath`, so `//`, `..`, `/proc/self/root` and
+    symlinks made in the run folder lead where the kernel would lead.
+    """
+    run_dir = os.path.realpath(run_dir)
+    hidden = [os.path.realpath(h) for h in hidden]
+    readable = [os.path.realpath(r) for r in python_roots()]
     own = str(os.getpid())
-    allowed_writes = (run_dir + os.sep, "/dev/null")
 
-    def inside(path: str, roots: list[str] | tuple[str, ...]) -> bool:
-        return any(
-            path == r.rstrip(os.sep) or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots
-        )
+    def inside(path: str, roots: Sequence[str]) -> bool:
+        return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+    def deepest(path: str, roots: Sequence[str]) -> int:
+        return max((len(r) for r in roots if inside(path, [r])), default=-1)
+
+    def secret(path: str) -> bool:
+        # as with Landlock, the narrower rule wins: the interpreter under $HOME is readable,
+        # the kata references inside site-packages are not
+        return deepest(path, hidden) > deepest(path, readable)
+
+    def writable(path: str) -> bool:
+        return inside(path, [run_dir]) or path in _ALLOWED_DEVICES
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
         if event in _SPAWN_EVENTS:
             raise SandboxViolation("starting processes is not allowed in a kata")
         if event in _NET_EVENTS:
             raise SandboxViolation("network access is not allowed in a kata")
+        if event in ("ctypes.dlopen", "ctypes.dlsym"):
+            raise SandboxViolation("calling C functions through ctypes is not allowed in a kata")
         if event in ("os.kill", "os.killpg"):
-            if args and str(args[0]) not in (own, "0"):
+            if args and str(args[0]) != own:  # 0 and -1 reach other processes too
                 raise SandboxViolation("signalling other processes is not allowed in a kata")
             return
         if event == "open":
-            path = args[0] if args else None
-            if isinstance(path, bytes):
-                path = os.fsdecode(path)
-            if not isinstance(path, str):
+            full = _real(run_dir, args[0] if args else None)
+            if full is None:
                 return
-            full = os.path.normpath(os.path.join(run_dir, path))
-            if inside(full, hidden):
-                raise SandboxViolation(f"reading {path} is not allowed in a kata")
+            if secret(full):
+                raise SandboxViolation(f"reading {args[0]} is not allowed in a kata")
             if full.startswith("/proc/"):
                 part = full.split("/")[2]
                 if part.isdigit() and part != own:
@@ -105,23 +216,23 @@ def install_audit_hook(run_dir: str, hidden: list[str]) -> None:
             writes = bool(flags & _WRITE_FLAGS) or (
                 isinstance(mode, str) and any(c in mode for c in "wax+")
             )
-            if writes and not (
-                full == run_dir or inside(full, [run_dir]) or full in allowed_writes
-            ):
+            if writes and not writable(full):
                 raise SandboxViolation(
-                    f"writing {path} is not allowed in a kata (only the run folder)"
+                    f"writing {args[0]} is not allowed in a kata (only the run folder)"
                 )
             return
-        if event in _REMOVE_EVENTS:
+        if event in _CHANGE_EVENTS:
             for arg in args[:2]:
-                if isinstance(arg, (str, bytes)):
-                    full = os.path.normpath(os.path.join(run_dir, os.fsdecode(arg)))
-                    if not inside(full, [run_dir]):
-                        raise SandboxViolation(
-                            "changing files outside the run folder is not allowed"
-                        )
+                full = _real(run_dir, arg)
+                if full is not None and not writable(full):
+                    raise SandboxViolation(
+                        "changing files outside the run folder is not allowed in a kata"
+                    )
 
     sys.addaudithook(hook)
+
+
+# -- banned APIs --------------------------------------------------------------------------------
 
 
 def _guard_function(display: str, hits: list[str]) -> Callable[..., Any]:
@@ -153,18 +264,104 @@ def _guard_class(display: str, hits: list[str]) -> type:
     )
 
 
+class _BannedModule(types.ModuleType):
+    """Stands in for a banned module in `sys.modules`: importing it works, using it does not."""
+
+    _display: str
+    _hits: list[str]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        hits: list[str] = object.__getattribute__(self, "_hits")
+        display: str = object.__getattribute__(self, "_display")
+        hits.append(display)
+        raise BannedAPIError(f"{display} is not allowed in this kata")
+
+
+class _BannedFinder(importlib.abc.MetaPathFinder):
+    """Refuses to import banned modules that were not loaded yet."""
+
+    def __init__(self, banned: dict[str, str], hits: list[str]) -> None:
+        self.banned = banned
+        self.hits = hits
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        display = _banned_display(self.banned, fullname)
+        if display is not None:
+            self.hits.append(display)
+            raise BannedAPIError(f"{display} is not allowed in this kata")
+
+
+def _banned_display(banned: dict[str, str], name: str) -> str | None:
+    for module, display in banned.items():
+        if name == module or name.startswith(module + "."):
+            return display
+    return None
+
+
+def _ban_modules(modules: dict[str, str], hits: list[str]) -> None:
+    # a stdlib module's C accelerator (`_heapq`, `_bisect`) is the same thing under another name
+    names = dict(modules)
+    names.update({f"_{m}": d for m, d in modules.items() if "." not in m})
+    if "re" in modules:
+        names.update({"_sre": modules["re"], "sre_compile": modules["re"]})
+    for name in list(sys.modules):
+        display = _banned_display(names, name)
+        if display is not None:
+            stand_in = _BannedModule(name)
+            stand_in._display = display
+            stand_in._hits = hits
+            stand_in.__spec__ = None
+            sys.modules[name] = stand_in
+    sys.meta_path.insert(0, _BannedFinder(names, hits))
+
+
+def _set_type_attribute(owner: type, name: str, value: object) -> None:
+    """Replace a method of a built-in type (`list.sort`), which `setattr` refuses."""
+    try:
+        setattr(owner, name, value)
+        return
+    except TypeError:
+        pass
+    namespace = gc.get_referents(owner.__dict__)[0]
+    namespace[name] = value
+    ctypes.pythonapi.PyType_Modified(ctypes.py_object(owner))
+
+
+def _resolve(api: str) -> tuple[object, str, object] | None:
+    """(owner, attribute, value) for a dotted API, importing the longest module prefix."""
+    parts = api.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        try:
+            owner: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        try:
+            for part in parts[cut:-1]:
+                owner = getattr(owner, part)
+            return owner, parts[-1], getattr(owner, parts[-1])
+        except AttributeError:
+            return None
+    return None
+
+
 def install_banned_guards(banned: list[dict[str, str]], hits: list[str]) -> None:
-    """Replace every reference to each banned API in loaded modules by a guard that records and raises."""
+    """Guard every banned API and module, wherever a reference to it is held."""
+    modules = {
+        item["module"]: item.get("display") or item["module"]
+        for item in banned
+        if item.get("module")
+    }
     for item in banned:
         api = item.get("api")
         display = item.get("display") or api or ""
         if not api:
             continue
-        module_name, _, attr = api.rpartition(".")
-        try:
-            original = getattr(importlib.import_module(module_name), attr)
-        except (ImportError, AttributeError):
+        found = _resolve(api)
+        if found is None:
             continue
+        owner, attr, original = found
         guard: object = (
             _guard_class(display, hits)
             if isinstance(original, type)
@@ -176,4 +373,9 @@ def install_banned_guards(banned: list[dict[str, str]], hits: list[str]) -> None
                 for key, value in list(namespace.items()):
                     if value is original:
                         namespace[key] = guard
-        setattr(importlib.import_module(module_name), attr, guard)
+        if isinstance(owner, type):
+            _set_type_attribute(owner, attr, guard)
+        else:
+            setattr(owner, attr, guard)
+    if modules:
+        _ban_modules(modules, hits)

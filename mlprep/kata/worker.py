@@ -11,9 +11,13 @@ channel, applies the limits and runs one job:
   it is sent, reporting encoded outputs, exceptions, mutated inputs and banned
   calls. It never sees expected values and decides nothing;
 - `bench`: build the kata's `bench_inputs(size, seed)` for every size before any
-  untrusted code is imported, then (sandboxed, like `solution`) time the
-  reference or a solution on the sizes it is asked for: best wall time of
-  `repeats` calls per size. It reports times; it decides nothing.
+  untrusted code is imported, then (sandboxed, like `solution`) make one call
+  at a time when the checker says so. The checker times each call from its side
+  of the socket: no clock the solution can reach is ever read.
+
+Untrusted jobs are contained (`isolation.contain`) before anything else and
+raise the boundary (`sandbox.raise_boundary`) after the trusted kata code is
+loaded and before the solution is imported.
 """
 
 from __future__ import annotations
@@ -39,18 +43,17 @@ from mlprep.kata import channel
 from mlprep.kata.codec import EncodeError, encode, to_runtime
 
 EXIT_INTERNAL = 70
-# bound when the worker is imported, before any solution: patching time.perf_counter later
-# does not change the clock the bench job reads
-_clock = time.perf_counter
-MIN_SPENT = 0.05  # bench: a size's calls go on until they have taken this long in all ...
-MAX_EXTRA = 20  # ... or made this many times `repeats` calls
+UNTRUSTED_KINDS = ("solution", "bench")
 
 
 # -- zygote -----------------------------------------------------------------------------------
 
 
-def zygote_main(ctl_fd: int, preload_json: str) -> None:
-    """Serve spawn and wait requests on the control socket until it closes."""
+def zygote_main(ctl_fd: int, preload_json: str, checker_pid: int = 0) -> None:
+    """Serve spawn and wait requests on the control socket until it closes (or the checker dies)."""
+    from mlprep.kata.isolation import die_with_parent
+
+    die_with_parent(checker_pid or None)
     ctl = socket.socket(fileno=ctl_fd)
     failed: dict[str, str] = {}
     for name in json.loads(preload_json):
@@ -69,9 +72,10 @@ def zygote_main(ctl_fd: int, preload_json: str) -> None:
         request = json.loads(data)
         op = request.get("op")
         if op == "spawn":
+            zygote = os.getpid()
             pid = os.fork()
             if pid == 0:
-                _child(ctl, fds, request["job"])  # never returns
+                _child(ctl, fds, request["job"], zygote)  # never returns
             for fd in fds:
                 os.close(fd)
             ctl.send(json.dumps({"op": "spawned", "pid": pid}).encode())
@@ -107,10 +111,14 @@ def _reap(pid: int, grace: float) -> int:
     return status
 
 
-def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any]) -> None:
+def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any], zygote: int) -> None:
     code = EXIT_INTERNAL
     try:
         ctl.close()
+        from mlprep.kata.isolation import contain, die_with_parent
+        from mlprep.kata.sandbox import set_limits
+
+        die_with_parent(zygote)
         os.setsid()
         chan_fd, out_fd, err_fd = fds
         devnull = os.open(os.devnull, os.O_RDONLY)
@@ -122,24 +130,29 @@ def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any]) -> None:
         os.chdir(job["cwd"])
         os.environ["HOME"] = job["cwd"]
         os.environ["TMPDIR"] = job["cwd"]
+        cpu = int(job["cpu_seconds"])
+        untrusted = job["kind"] in UNTRUSTED_KINDS and not job.get("trusted")
+        # before anything else, while this process is single-threaded
+        job["namespaced"] = contain(cpu) if untrusted else False
         torch = sys.modules.get("torch")
         if torch is not None:
             torch.set_num_threads(1)
-        from mlprep.kata.sandbox import set_limits
-
-        set_limits(job["memory_mb"], job["cpu_seconds"], job["output_bytes"])
+        set_limits(job["memory_mb"], cpu, job["output_bytes"])
         sock = socket.socket(fileno=chan_fd)
         code = JOBS[job["kind"]](job, sock)
     except BaseException:
         with contextlib.suppress(BaseException):
             traceback.print_exc()
     finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except BaseException:
-            pass
+        _flush()
         os._exit(code)
+
+
+def _flush() -> None:
+    """Flush what the job printed: the checker reads the files once the job ends."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(BaseException):
+            stream.flush()
 
 
 # -- helpers shared by the jobs ---------------------------------------------------------------
@@ -255,6 +268,7 @@ def _load_solution(
         if not hasattr(solution, job["entry"]):
             raise LookupError(f"{shown} does not define {job['entry']}")
     except BaseException as error:
+        _flush()
         channel.send(
             sock,
             {
@@ -268,15 +282,27 @@ def _load_solution(
     return solution
 
 
-def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
-    from mlprep.kata.sandbox import install_audit_hook, install_banned_guards
+def _harden(job: dict[str, Any], sock: socket.socket, hits: list[str]) -> None:
+    """Raise the boundary around the code about to be imported and tell the checker what holds."""
+    from mlprep.kata.sandbox import install_audit_hook, install_banned_guards, raise_boundary
 
+    install_banned_guards(job["banned"], hits)
+    boundary = raise_boundary(
+        Path(job["cwd"]),
+        [Path(h) for h in job["hidden"]],
+        bool(job.get("namespaced")),
+        gpu=job.get("device") == "cuda",
+    )
+    install_audit_hook(job["cwd"], job["hidden"])
+    channel.send(sock, {"event": "sandbox", **boundary.to_json()})
+
+
+def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
     request = channel.receive(sock)
     harness = load_module("mlprep_kata_cases", Path(job["kata_dir"]) / "cases.py")
     invoke = _invoker(harness, job["entry"])
     hits: list[str] = []
-    install_banned_guards(job["banned"], hits)
-    install_audit_hook(job["cwd"], job["hidden"])
+    _harden(job, sock, hits)
     stem = Path(job["file"]).stem
     solution = _load_solution(job, stem if stem.isidentifier() else "solution", hits, sock)
     if solution is None:
@@ -302,6 +328,7 @@ def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
         result.setdefault("elapsed", time.perf_counter() - started)
         result["mutated"] = _mutated(inputs, args, kwargs, params)
         result["banned"] = hits[before:]
+        _flush()
         channel.send(sock, result)
     channel.send(sock, {"event": "done"})
     return 0
@@ -360,13 +387,14 @@ def _to_device(value: Any, torch: Any, device: str) -> Any:
 
 
 def bench_job(job: dict[str, Any], sock: socket.socket) -> int:
+    """Build every size's inputs, then make one call each time the checker asks (it times them)."""
     folder = Path(job["kata_dir"])
     harness = load_module("mlprep_kata_cases", folder / "cases.py")
     invoke = _invoker(harness, job["entry"])
     make = harness.bench_inputs
     seed = int(job["seed"])
     inputs: dict[int, tuple[Any, ...]] = {}
-    digests: dict[int, str] = {}
+    digests: dict[str, str] = {}
     for size in job["sizes"]:
         args = make(int(size), seed)
         if not isinstance(args, tuple):
@@ -374,7 +402,7 @@ def bench_job(job: dict[str, Any], sock: socket.socket) -> int:
                 f"bench_inputs({size}, {seed}) returned {type(args).__name__}, not a tuple"
             )
         inputs[int(size)] = args
-        digests[int(size)] = _digest(args)
+        digests[str(size)] = _digest(args)
     device = job["device"]
     torch = sys.modules.get("torch")
     sync: Callable[[], None] = lambda: None  # noqa: E731
@@ -389,57 +417,42 @@ def bench_job(job: dict[str, Any], sock: socket.socket) -> int:
             )
             return 0
         sync = torch.cuda.synchronize
+    # sent before the timed file is imported: the solution cannot change what was measured on
+    channel.send(sock, {"event": "inputs", "digests": digests})
     hits: list[str] = []
     stem = Path(job["file"]).stem
     if not job["trusted"]:
-        from mlprep.kata.sandbox import install_audit_hook, install_banned_guards
-
-        install_banned_guards(job["banned"], hits)
-        install_audit_hook(job["cwd"], job["hidden"])
+        _harden(job, sock, hits)
     name = stem if stem.isidentifier() and not job["trusted"] else "mlprep_kata_timed"
     solution = _load_solution(job, name, hits, sock)
     if solution is None:
         return 0
     file, shown = job["file"], job["shown_as"]
+    call: list[Any] = []
     while True:
         request = channel.receive(sock)
-        if "size" not in request:
-            break
-        size = int(request["size"])
-        repeats = int(request.get("repeats", job["repeats"]))  # this round's share
-        budget = float(request.get("budget", job["budget"]))
-        args = inputs[size]
-        channel.send(sock, {"event": "start", "size": size, "digest": digests[size]})
-        best = slowest = spent = 0.0
-        runs = 0
+        op = request.get("op")
         try:
-            if device == "cuda":  # one untimed call: CUDA context, kernels and caches warm up
-                invoke(solution, list(_to_device(copy.deepcopy(args), torch, device)), {})
-                sync()
-            # at least `repeats` calls; fast sizes get more (best of many resists load spikes)
-            while runs < repeats or (spent < MIN_SPENT and runs < MAX_EXTRA * repeats):
-                call = copy.deepcopy(args)
+            if op == "prepare":  # copy (and move) the inputs outside the timed call
+                size = int(request["size"])
+                call = list(copy.deepcopy(inputs[size]))
                 if device == "cuda":
                     call = _to_device(call, torch, device)
+                    if request.get("warm"):  # CUDA context, kernels and caches warm up
+                        invoke(solution, list(_to_device(copy.deepcopy(call), torch, device)), {})
                 sync()
-                started = _clock()
-                value = invoke(solution, list(call), {})
+                channel.send(sock, {"event": "ready", "size": size})
+            elif op == "call":
+                value = invoke(solution, call, {})
                 sync()
-                took = _clock() - started
-                del value, call
-                runs += 1
-                best = took if runs == 1 else min(best, took)
-                slowest = max(slowest, took)
-                spent += took
-                if spent + slowest > budget / 2:  # another call might not end within the budget
-                    break
+                del value
+                call = []
+                channel.send(sock, {"event": "called", "banned": hits})
+            else:
+                break
         except BaseException as error:
             info = describe_exception(error, file, shown)
-            channel.send(sock, {"event": "error", "size": size, "error": info, "banned": hits})
-            continue
-        channel.send(
-            sock, {"event": "timing", "size": size, "best": best, "runs": runs, "banned": hits}
-        )
+            channel.send(sock, {"event": "error", "error": info, "banned": hits})
     return 0
 
 

@@ -93,6 +93,8 @@ def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
     console = stdout_console()
     words = _words(lang)
     failing = [c for c in verdict.cases if not c.ok]
+    if verdict.sandbox.get("mode") == "limited":
+        console.print(f"[warn]{escape(verdict.sandbox_line)}[/]", soft_wrap=True)
     if verdict.error is not None:
         console.print(f"[bad]error:[/] {escape(verdict.error)}", soft_wrap=True)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -55,7 +56,9 @@ def test_bad_deck_rejected_with_location(home: Path, path: Path) -> None:
         (
             "deep_flow.yaml",
             b"id: x\ntitle: " + b"[" * 100_000 + b"]" * 100_000,
-            ":2:39: nesting deeper than 32 levels",
+            # the column is where the parser noticed: ours (39) or libyaml's own cap (1007,
+            # PyYAML >= 6.0.3); mlprep guarantees the line and its own message
+            ":2:*: nesting deeper than 32 levels",
         ),
         ("deep_block.yaml", b"- " * 100_000 + b"x\n", ":1:65: nesting deeper than 32 levels"),
         ("only_comments.yaml", b"# nothing here\n", ":1:1: empty file"),
@@ -70,7 +73,8 @@ def test_generated_bad_files(
     code, output = lint(str(path))
     assert time.perf_counter() - started < 1.0
     assert code == 2
-    assert f"{path}{expected}" in " ".join(output.split()), output
+    pattern = re.escape(f"{path}{expected}").replace(r"\*", r"\d+")
+    assert re.search(pattern, " ".join(output.split())), output
     assert "Traceback" not in output
 
 

@@ -101,7 +101,7 @@ HOSTILE = {
     "segfault": "segmentation fault (SIGSEGV)",
     "memory_bomb": "MemoryError",
     "fork_bomb": "starting processes is not allowed in a kata",
-    "prints_megabytes": "File too large",
+    "prints_megabytes": "your solution printed more than 8 MiB: output limit",
     "reads_stdin": "EOFError",
     "patches_torch": "values outside tolerance",
     "reads_reference": "is not allowed in a kata",
