@@ -28,21 +28,30 @@ def exam(
     import random
 
     from mlprep.decks.catalog import CardFilter, load_catalog, select_cards
+    from mlprep.errors import StoreError
     from mlprep.i18n import resolve_lang
-    from mlprep.quiz.exam import apply_to_schedule, draw_questions, save_report, topic_weakness
+    from mlprep.quiz.exam import (
+        apply_to_schedule,
+        draw_questions,
+        save_report,
+        save_report_file,
+        topic_weakness,
+    )
     from mlprep.quiz.plan import scheduler_for
-    from mlprep.quiz.session import utc_now
     from mlprep.store import open_store
     from mlprep.ui.console import stdout_console
     from mlprep.ui.exam_view import ExamView, show_report
     from mlprep.ui.keys import input_for
 
     display = resolve_lang(lang)
-    paths = state(ctx).paths
+    app_state = state(ctx)
+    paths = app_state.paths
+    utc_now = app_state.clock
     decks = load_catalog(paths)
     if topic:
         select_cards(decks, CardFilter(topics=tuple(topic)))  # validates the topic names
         decks = [d for d in decks if (d.topic or d.id).lower() in {t.lower() for t in topic}]
+    # the store is checked (writable, sound) before the first question, so the result can be kept
     with open_store(paths.store) as store:
         now = utc_now()
         questions = draw_questions(
@@ -54,7 +63,16 @@ def exam(
             )
         view = ExamView(stdout_console(), input_for(), display, seed=seed)
         report = view.run(questions, minutes, utc_now)
-        save_report(store, report)
-        if schedule:
-            apply_to_schedule(store, report, scheduler_for(store), utc_now())
+        try:
+            save_report(store, report)
+            if schedule:
+                apply_to_schedule(store, report, scheduler_for(store), utc_now())
+        except StoreError as error:  # the store broke during the exam: keep the report anyway
+            import tempfile
+            from pathlib import Path
+
+            show_report(report, display, as_json=as_json)
+            kept = save_report_file([paths.home, Path(tempfile.gettempdir())], report)
+            where = f"the report was saved to {kept} instead" if kept else "the report is above"
+            raise StoreError(f"{error.message} {where}.", hint=error.hint) from error
     show_report(report, display, as_json=as_json)

@@ -80,6 +80,9 @@ def kata(
         from mlprep.kata.catalogue import find_kata
 
         service.bench_support(paths, find_kata(paths.shipped_katas, name), device)
+    from mlprep.kata.progress import check_store
+
+    check_store(paths)  # a read-only or damaged store is refused before the check, not after
     prepared = service.prepare(paths, name, file, workspace)
     kata_view.show_prepared(prepared, display, as_json=as_json)
     if bench:

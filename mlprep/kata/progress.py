@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mlprep.errors import StoreError
 from mlprep.kata.model import Kata, Text, Verdict
 from mlprep.paths import Paths
 from mlprep.store import KataAttempt, open_store
@@ -32,16 +33,49 @@ class KataStatus:
         return f"{self.best_passed}/{self.best_total}" if self.best_total else ""
 
 
-def record_attempt(paths: Paths, verdict: Verdict, at: datetime | None = None) -> None:
-    with open_store(paths.store) as store:
-        store.record_kata_attempt(
-            verdict.kata,
-            verdict.status,
-            verdict.passed,
-            verdict.failed,
-            verdict.seed,
-            at or datetime.now(timezone.utc),
-        )
+UNSAVED_FILE = "kata-attempts-unsaved.jsonl"
+
+
+def check_store(paths: Paths) -> None:
+    """Before a check runs: the store its verdict goes to must be writable and sound.
+
+    Raises `StoreError` (exit 2) up front instead of running the check and then
+    failing to keep the verdict, and never writes into a damaged store.
+    """
+    with open_store(paths.store):
+        pass
+
+
+def record_attempt(paths: Paths, verdict: Verdict, at: datetime | None = None) -> Path | None:
+    """Store the attempt; returns None, or the side file it went to when the store refused it.
+
+    The store is checked before a check starts (`check_store`); should it fail
+    afterwards anyway, the attempt is appended to a JSON-lines file next to it
+    so no verdict is lost.
+    """
+    moment = at or datetime.now(timezone.utc)
+    try:
+        with open_store(paths.store) as store:
+            store.record_kata_attempt(
+                verdict.kata, verdict.status, verdict.passed, verdict.failed, verdict.seed, moment
+            )
+        return None
+    except StoreError:
+        side = paths.home / UNSAVED_FILE
+        row = {
+            "kata": verdict.kata,
+            "status": verdict.status,
+            "passed": verdict.passed,
+            "failed": verdict.failed,
+            "seed": verdict.seed,
+            "at": moment.isoformat(),
+        }
+        try:
+            with side.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(row) + "\n")
+        except OSError:
+            return None
+        return side
 
 
 def status_from(attempts: list[KataAttempt]) -> KataStatus:

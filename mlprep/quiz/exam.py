@@ -10,6 +10,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from mlprep.decks.model import Card, Deck, topic_of
 from mlprep.quiz.scheduler import Grade, Scheduler
@@ -67,6 +68,7 @@ class ExamAnswer:
     seconds: float
     timed_out: bool = False
     reply: str = ""
+    right: bool = False  # the answer itself was right (it still counts wrong when over time)
 
 
 @dataclass
@@ -128,6 +130,9 @@ class ExamReport:
             },
             "review": [f"{c.deck_id}/{c.id}" for c in self.to_review],
             "timed_out": [f"{a.card.deck_id}/{a.card.id}" for a in self.answers if a.timed_out],
+            "right_but_over_time": [
+                f"{a.card.deck_id}/{a.card.id}" for a in self.answers if a.timed_out and a.right
+            ],
         }
 
 
@@ -137,6 +142,21 @@ def save_report(store: Store, report: ExamReport) -> int:
         report.finished.timestamp(),
         json.dumps(report.to_json(), ensure_ascii=False),
     )
+
+
+def save_report_file(folders: Sequence[Path], report: ExamReport) -> Path | None:
+    """Keep a report the store could not take: a JSON file in the first writable folder."""
+    name = f"exam-{report.started.strftime('%Y%m%d-%H%M%S')}.json"
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            target.write_text(text, encoding="utf-8")
+        except OSError:
+            continue
+        return target
+    return None
 
 
 def apply_to_schedule(

@@ -24,8 +24,33 @@ def _clock(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+WARN_SECONDS = 60  # warn when this little is left overall
+
+
 class ExamView(CardAsker):
     help_key = "exam_commands"
+    _deadline: tuple[Callable[[], float], float, float] | None = None  # clock, question end, end
+
+    def _timer(self) -> str:
+        """The countdown shown at every prompt: this question's time, then the whole exam's."""
+        if self._deadline is None:
+            return ""
+        clock, question_end, exam_end = self._deadline
+        now = clock()
+        question_left, overall = question_end - now, exam_end - now
+        if question_left <= 0:
+            return (
+                f"[warn]⏱ time for this question is up ({_clock(overall)} overall): "
+                "answer now (it counts as wrong) or s to skip[/]\n"
+            )
+        style = "warn" if overall <= WARN_SECONDS else "muted"
+        return f"[{style}]⏱ {_clock(question_left)} for this one · {_clock(overall)} overall[/]\n"
+
+    def line(self, prompt: str) -> str:
+        return super().line(self._timer() + prompt)
+
+    def key(self, allowed: str, prompt: str) -> str:
+        return super().key(allowed, self._timer() + prompt)
 
     def run(
         self,
@@ -48,13 +73,11 @@ class ExamView(CardAsker):
                 if left <= 0:
                     self.console.print("[warn]time is up[/]")
                     break
-                self.console.print(
-                    Rule(
-                        f"question {number}/{len(questions)} · {escape(topic)} · "
-                        f"⏱ {_clock(min(per_question, left))} for this one · {_clock(left)} overall"
-                    )
-                )
+                self.console.print(Rule(f"question {number}/{len(questions)} · {escape(topic)}"))
+                if left <= WARN_SECONDS:
+                    self.console.print(f"[warn]less than {_clock(left)} left for the whole exam[/]")
                 asked = monotonic()
+                self._deadline = (monotonic, asked + min(per_question, left), start + total)
                 try:
                     attempt = self.attempt(card)
                 except Command as command:
@@ -69,7 +92,13 @@ class ExamView(CardAsker):
                 right = bool(attempt.key_points.correct if attempt.key_points else attempt.right)
                 report.answers.append(
                     ExamAnswer(
-                        topic, card, right and not timed_out, seconds, timed_out, attempt.reply
+                        topic,
+                        card,
+                        right and not timed_out,
+                        seconds,
+                        timed_out,
+                        attempt.reply,
+                        right=right,
                     )
                 )
                 self.console.print(
@@ -77,6 +106,8 @@ class ExamView(CardAsker):
                 )
         except (KeyboardInterrupt, EndOfInput):
             self.console.print()
+        finally:
+            self._deadline = None
         report.finished = now()
         return report
 
@@ -129,12 +160,20 @@ def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
             )
         else:
             question = inline(card.q, lang)  # type: ignore[arg-type]
-        why = "over time" if answer.timed_out else f"you said: {answer.reply or '∅'}"
+        if answer.timed_out and answer.right:
+            why = f"right ({answer.reply}), but over time: counted as wrong"
+        elif answer.timed_out:
+            why = f"over time · you said: {answer.reply or '∅'}"
+        else:
+            why = f"you said: {answer.reply or '∅'}"
         why += f" · answer: {_expected(card, lang)}"
         console.print(
-            f"[bad]✗[/] {escape(card.deck_id)}/{escape(card.id)}: {escape(question[:100])}  [muted]{escape(why)}[/]"
+            f"[bad]✗[/] {escape(card.deck_id)}/{escape(card.id)}: {escape(question[:100])}  [muted]{escape(why)}[/]",
+            soft_wrap=True,
         )
     if report.to_review:
+        decks = sorted({card.deck_id for card in report.to_review})
         console.print(
-            "[muted]review them: mlprep quiz --mode cram --tag … or study the decks above[/]"
+            f"[muted]review them: [key]mlprep quiz --mode cram {' '.join(decks)}[/][/]",
+            soft_wrap=True,
         )
