@@ -19,6 +19,7 @@ one.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -78,10 +79,15 @@ class ExportResult:
     manifest: Path | None = None
 
 
-def _markdown_html(text: str) -> str:
-    """Markdown to HTML with $math$ as MathJax; math is kept out of the Markdown parser's reach."""
+@functools.cache
+def _markdown() -> Any:
     from markdown_it import MarkdownIt
 
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _markdown_html(text: str) -> str:
+    """Markdown to HTML with $math$ as MathJax; math is kept out of the Markdown parser's reach."""
     formulas: list[str] = []
 
     def stash(match: re.Match[str]) -> str:
@@ -92,7 +98,7 @@ def _markdown_html(text: str) -> str:
 
     parts = _FENCE.split(text)
     source = "".join(p if i % 2 else _MATH.sub(stash, p) for i, p in enumerate(parts))
-    rendered = str(MarkdownIt("commonmark", {"html": False}).enable("table").render(source))
+    rendered = str(_markdown().render(source))
     return re.sub(r"MLPREPMATH(\d+)X", lambda m: formulas[int(m.group(1))], rendered)
 
 

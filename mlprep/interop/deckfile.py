@@ -72,7 +72,10 @@ def slug(value: str, fallback_seed: str, prefix: str = "") -> str:
     return text
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
@@ -89,9 +92,9 @@ def dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _card_problem(card: dict[str, Any]) -> str | None:
-    """The deck loader's verdict on one card, as its first problem's message (None: fine)."""
-    probe = {"id": "probe", "title": "probe", "cards": [card]}
+def _card_problem(cards: list[dict[str, Any]]) -> str | None:
+    """The deck loader's verdict on these cards, as its first problem's message (None: fine)."""
+    probe = {"id": "probe", "title": "probe", "cards": cards}
     path = Path("probe.yaml")
     try:
         root = parse(path, dump(probe))
@@ -101,6 +104,10 @@ def _card_problem(card: dict[str, Any]) -> str | None:
     if deck is None:
         return problems[0].message if problems else "not a valid card"
     return None
+
+
+def _deck_is_valid(cards: list[dict[str, Any]]) -> bool:
+    return _card_problem(cards) is None
 
 
 def check_cards(draft: DeckDraft) -> list[Skipped]:
@@ -114,12 +121,16 @@ def check_cards(draft: DeckDraft) -> list[Skipped]:
         while card["id"] in seen:
             card["id"] = f"{base[:60]}-{number}"
             number += 1
-        problem = _card_problem(card)
-        if problem is not None:
-            skipped.append(Skipped(f"{draft.source_name or draft.id}: card {base}", problem))
-            continue
         seen.add(card["id"])
-        kept.append(card)
+    if _deck_is_valid(draft.cards):  # the usual case: one check for the whole deck
+        return []
+    for card in draft.cards:
+        problem = _card_problem([card])
+        if problem is not None:
+            where = f"{draft.source_name or draft.id}: card {card['id']}"
+            skipped.append(Skipped(where, problem))
+        else:
+            kept.append(card)
     draft.cards = kept
     return skipped
 

@@ -180,8 +180,9 @@ def html_to_markdown(value: str, media: Media | None = None) -> str:
 
 
 def plain_text(value: str) -> str:
-    """A field's text without any markup (for type-in answers)."""
-    return html_to_markdown(value).replace("**", "").replace("`", "").strip()
+    """A field's text with the markup removed, as Anki compares a type-in answer."""
+    text = html.unescape(re.sub(r"<[^>]*>", " ", _SOUND.sub("", value)))
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(?:(?!\}\}).)*)?\}\}", re.S)

@@ -41,8 +41,8 @@ def _warnings(skipped: Sequence[Skipped], media: int) -> None:
     err = stderr_console()
     if media:
         err.print(
-            f"[warn]warning:[/] {plural(media, 'image or sound')} not imported "
-            "(mlprep decks are text only)",
+            f"[warn]warning:[/] {plural(media, 'media file')} not imported "
+            "(images and sounds; mlprep decks are text only)",
             soft_wrap=True,
         )
     if skipped:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ runner = CliRunner()
 def visible(html_text: str) -> str:
     """What the learner reads: tags and the style block removed."""
     text = re.sub(r"<style>.*?</style>", "", html_text, flags=re.S)
-    return re.sub(r"<[^>]+>", "", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def lang_block(html_text: str, lang: str) -> str:
