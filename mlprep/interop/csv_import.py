@@ -1,14 +1,17 @@
 """`mlprep import csv FILE`: a plain question list (front,back[,tags]) → one basic deck.
 
 The delimiter (comma, semicolon or tab) is detected; a first row `front,back[,tags]`
-is taken as a header; tags are separated by spaces. HTML in a cell (as Anki's
-"Notes in Plain Text" export writes it) is converted to Markdown.
+is taken as a header; tags are separated by spaces. A cell with HTML in it (as
+Anki's "Notes in Plain Text" export writes it) is converted to Markdown; plain
+text is kept as written.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from mlprep.interop.deckfile import DeckDraft, Skipped, WrittenDeck, slug, write
 from mlprep.interop.html_md import Media, html_to_markdown
 from mlprep.paths import Paths
 
+_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|&(?:nbsp|amp|lt|gt);")
 HEADERS = {("front", "back"), ("question", "answer"), ("q", "a")}
 
 
@@ -45,7 +49,7 @@ def _read(path: Path) -> list[tuple[int, list[str]]]:
     except csv.Error:
         dialect = csv.excel
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(text.splitlines(), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         for row in reader:
             if row and not row[0].startswith("#"):
@@ -53,6 +57,11 @@ def _read(path: Path) -> list[tuple[int, list[str]]]:
     except csv.Error as error:
         raise UsageError(f"{path}:{reader.line_num}: {error}") from error
     return rows
+
+
+def _cell(value: str, media: Media) -> str:
+    """HTML (as Anki writes it) converted; plain text kept as written, line breaks included."""
+    return html_to_markdown(value, media) if _HTML.search(value) else value
 
 
 def import_csv(paths: Paths, path: Path, deck_id: str | None = None) -> CsvImportResult:
@@ -79,8 +88,8 @@ def import_csv(paths: Paths, path: Path, deck_id: str | None = None) -> CsvImpor
         digest = hashlib.sha1(cells[0].encode()).hexdigest()[:10]
         card: dict[str, object] = {
             "id": f"q-{digest}",
-            "q": html_to_markdown(cells[0], media),
-            "a": html_to_markdown(cells[1], media),
+            "q": _cell(cells[0], media),
+            "a": _cell(cells[1], media),
         }
         tags = " ".join(cells[2:]).split()
         if tags:
