@@ -55,17 +55,26 @@ def _recorded_source() -> str | None:
     return url
 
 
-def requirement(extra: str) -> str:
-    """What to give pip to install mlprep with `extra`, from its real source (shell-quoted)."""
+def requirement(extra: str | None = None) -> str:
+    """What to give pip to install mlprep (with `extra`) from its real source, shell-quoted."""
+    suffix = f"[{extra}]" if extra else ""
     checkout = _checkout()
     if checkout is not None:
-        return "-e " + shlex.quote(f"{checkout}[{extra}]")
+        return "-e " + shlex.quote(f"{checkout}{suffix}")
     source = _recorded_source()
     if source is not None and source.startswith("file://"):
-        return shlex.quote(f"{source.removeprefix('file://')}[{extra}]")
+        return shlex.quote(f"{source.removeprefix('file://')}{suffix}")
     if source is not None:
-        return shlex.quote(f"{DIST_NAME}[{extra}] @ {source}")
-    return shlex.quote(f"{DIST_NAME}[{extra}]")
+        return shlex.quote(f"{DIST_NAME}{suffix} @ {source}")
+    return shlex.quote(f"{DIST_NAME}{suffix}")
+
+
+def upgrade_command() -> str:
+    """How to get a newer mlprep from the same source."""
+    checkout = _checkout()
+    if checkout is not None:
+        return f"git -C {shlex.quote(str(checkout))} pull && pip install {requirement()}"
+    return f"pip install -U {requirement()}"
 
 
 def extra_install_command(extra: str) -> str:

@@ -446,10 +446,12 @@ def _replace_id(review: Review, review_id: int | None) -> Review:
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
     (version,) = db.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
+        from mlprep.install_hint import upgrade_command
+
         raise StoreError(
             f"the progress store {path} was written by a newer mlprep (schema {version}, "
             f"this one knows up to {SCHEMA_VERSION}); it was left untouched.",
-            hint="upgrade mlprep (pip install -U mlprep), or point MLPREP_HOME elsewhere.",
+            hint=f"upgrade mlprep ({upgrade_command()}), or point MLPREP_HOME elsewhere.",
         )
     if version == SCHEMA_VERSION:
         return
