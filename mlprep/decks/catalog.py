@@ -58,17 +58,11 @@ def _looks_like_path(selector: str) -> bool:
     return selector.endswith(DECK_SUFFIXES) or "/" in selector or Path(selector).exists()
 
 
-_warned: set[str] = set()
-
-
 def warn_skipped(problems: Sequence[Problem]) -> None:
-    """Say once per run which user deck files were skipped and why (on stderr)."""
-    fresh = [p for p in problems if str(p) not in _warned]
-    _warned.update(str(p) for p in fresh)
-    if fresh:
-        from mlprep.ui.messages import print_deck_warnings
+    """Say which user deck files were skipped and why (on stderr; a command loads decks once)."""
+    from mlprep.ui.messages import print_deck_warnings
 
-        print_deck_warnings(fresh)
+    print_deck_warnings(list(dict.fromkeys(problems)))
 
 
 def load_catalog(

@@ -153,14 +153,39 @@ def test_usage_errors_exit_2(home: Path, deck: Path, args: list[str], message: s
     assert "Traceback" not in output
 
 
-def test_broken_user_deck_blocks_the_quiz_with_location(home: Path, deck: Path) -> None:
-    (deck.parent / "broken.yaml").write_text("id: broken\ntitle: B\ncards:\n  - {id: x, q: y}\n")
-    code, output = invoke("quiz", input="3\n")
-    assert code == 2
-    assert f"{deck.parent / 'broken.yaml'}:4:5: basic card 'x' has no `a`" in " ".join(
-        output.split()
+def test_broken_user_deck_is_skipped_with_one_warning(home: Path, deck: Path) -> None:
+    broken = deck.parent / "broken.yaml"
+    broken.write_text("id: broken\ntitle: B\ncards:\n  - {id: x, q: y}\n")
+    message = f"{broken}:4:5: basic card 'x' has no `a`"
+    for args in (["quiz", "demo", "--type", "basic"], ["deck", "list"], ["stats"]):
+        code, output = invoke(*args, input="3\n")
+        assert code == 0, (args, output)
+        flat = " ".join(output.split())
+        assert flat.count(message) == 1, (args, output)  # warned once, with the lint message
+        assert "skipped 1 broken deck file" in flat
+    code, output = invoke("deck", "lint", str(broken))  # lint and the loader agree
+    assert code == 2 and message in " ".join(output.split())
+    code, output = invoke("quiz", str(broken))  # asked for by path: an error, not a warning
+    assert code == 2 and message in " ".join(output.split())
+
+
+def test_user_deck_with_a_shipped_id(home: Path, deck: Path) -> None:
+    mine = deck.parent / "mine.yaml"
+    mine.write_text("title: Mine\nid: transformer\ncards:\n  - {id: x, q: y, a: z}\n")
+    expected = (
+        f"{mine}:2:5: deck id 'transformer' is the id of a shipped deck"
     )
+    code, output = invoke("deck", "lint", str(mine))
+    flat = " ".join(output.split())
+    assert code == 2 and expected in flat and "rename the id" in flat
+    code, output = invoke("quiz", str(mine), input="3\n")  # not studied under the shipped id
+    assert code == 2 and expected in " ".join(output.split())
     assert not (home / "mlprep.db").exists()
+    code, output = invoke("deck", "list", "--json")  # everything else goes on
+    assert code == 0
+    rows = {row["id"]: row for row in json.loads(output[output.index("[") :])}
+    assert "demo" in rows and rows["transformer"]["path"].endswith("decks/transformer.yaml")
+    assert expected in " ".join(output.split())
 
 
 def test_corrupt_store_exit_2_and_untouched(home: Path, deck: Path) -> None:
