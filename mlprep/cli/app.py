@@ -59,7 +59,7 @@ app = typer.Typer(
     name="mlprep",
     help="Study and self-test for machine-learning engineer interviews: quiz decks and coding katas.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
