@@ -21,7 +21,7 @@ _RNG_SEED = re.compile(
 )
 _SEED = re.compile(r"seed|种子", re.IGNORECASE)
 _POSITION = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|last|final|other)\s+(choice|option)s?\b"
+    r"\b(first|second|third|fourth|fifth|sixth|last|final)\s+(choice|option)s?\b"
     r"|\b(choice|option)\s+\(?[A-H1-8]\)?(?![\w-])"
     r"|\b(the\s+)?(first|second|third|fourth|last)\s+one\b"
     r"|\bthe\s+(first|second|third|fourth|last)\s+(is|divides|uses|gives)\b"
@@ -82,6 +82,7 @@ def test_seed_detector(value: str, flagged: bool) -> None:
         ("最后一个元素作为基准。", False),
         ("The other heads attend to nearby tokens.", False),
         ("PCA to ~50 dims first is common.", False),
+        ("CUPED, log transforms or rank-based tests are other options.", False),
     ],
 )
 def test_position_detector(value: str, flagged: bool) -> None:
