@@ -13,12 +13,13 @@ from mlprep.decks.model import Deck
 from mlprep.export.anki import export_anki
 from mlprep.paths import resolve_paths
 
-collection = pytest.importorskip("anki.collection", reason="the anki extra is not installed")
+REASON = "the anki extra is not installed (pip install -e '.[anki]')"
 
 
 @pytest.fixture
 def col(tmp_path: Path) -> Iterator[Any]:
     """An empty Anki collection (the official library), closed after the test."""
+    collection = pytest.importorskip("anki.collection", reason=REASON)
     folder = tmp_path / "anki"
     folder.mkdir()
     opened = collection.Collection(str(folder / "collection.anki2"))
@@ -28,6 +29,7 @@ def col(tmp_path: Path) -> Iterator[Any]:
 
 def anki_import(col: Any, package: Path) -> Any:
     """Import with Anki's own importer, as the desktop app does; returns its log."""
+    collection = pytest.importorskip("anki.collection", reason=REASON)
     request = collection.ImportAnkiPackageRequest(
         package_path=str(package),
         options=collection.ImportAnkiPackageOptions(with_scheduling=True),

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from mlprep.cli import app
@@ -15,7 +16,9 @@ from mlprep.decks.schema import GAP_PATTERN
 from mlprep.export.anki import MODEL_BASIC, MODEL_CLOZE, MODEL_TYPED, export_anki
 from mlprep.interop.html_md import elements
 from tests.conftest import DATA
-from tests.interop.conftest import anki_import
+from tests.interop.conftest import REASON, anki_import
+
+pytest.importorskip("anki.collection", reason=REASON)
 
 runner = CliRunner()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import genanki
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -17,7 +18,9 @@ from mlprep.export.anki import export_anki
 from mlprep.interop.anki_import import import_anki
 from mlprep.paths import resolve_paths
 from tests.conftest import DATA
-from tests.interop.conftest import anki_import, collection
+from tests.interop.conftest import REASON, anki_import
+
+collection = pytest.importorskip("anki.collection", reason=REASON)
 
 runner = CliRunner()
 COMPARED = ("id", "type", "q", "a", "text", "choices", "correct_choices", "accepted")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mlprep.cli import app
 from mlprep.decks.loader import load_deck
+from mlprep.install_hint import extra_install_command
 
 runner = CliRunner()
 
@@ -63,3 +66,16 @@ def test_bad_csv_files(home: Path, tmp_path: Path) -> None:
     assert "no rows; write one question per line as front,back[,tags]" in result.output
     result = runner.invoke(app, ["import", "csv", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2 and "no such file:" in result.output
+
+
+def test_anki_import_without_the_anki_library(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "anki.collection", None)  # as if the extra were missing
+    package = tmp_path / "deck.apkg"
+    package.write_bytes(b"")
+    result = runner.invoke(app, ["import", "anki", str(package)])
+    assert result.exit_code == 2
+    output = " ".join(result.output.split())
+    assert "reading Anki packages needs the official anki library" in output
+    assert f"hint: install the anki extra: {extra_install_command('anki')}" in output
