@@ -127,19 +127,19 @@ def test_cjk_typed_answer_and_undo_in_terminal(world: tuple[Path, dict[str, str]
     child = spawn(env, "quiz", deck_path(tmp_path), "--type", "typed", "--lang", "zh")
     try:
         child.expect("按特征归一化叫什么")
-        child.expect(styled("type your answer"))
+        child.expect(styled("输入你的答案"))
         child.sendline("层归一化")
-        child.expect("right")
-        child.expect("Enter")
+        child.expect("正确")  # --lang zh: the prompts speak Chinese too
+        child.expect("回车")
         child.send("\r")  # accept the suggested grade
         child.expect("按特征归一化叫什么")  # learning card again
-        child.expect(styled("type your answer"))
+        child.expect(styled("输入你的答案"))
         child.sendline("u")
-        child.expect(styled("undid your answer"))
+        child.expect(styled("已撤销对"))
         child.expect("按特征归一化叫什么")
-        child.expect(styled("type your answer"))
+        child.expect(styled("输入你的答案"))
         child.sendcontrol("c")  # Ctrl-C at a text prompt quits cleanly
-        child.expect(styled("answered 0"))
+        child.expect(styled("作答 0"))
         child.expect(pexpect.EOF)
     finally:
         child.close()
@@ -303,6 +303,7 @@ def test_wrong_answer_overrule_in_80_columns(world: tuple[Path, dict[str, str]])
         child.expect(styled("wrong"))
         child.expect(styled("I was right"))
         child.send("o")  # the user overrules the verdict with one key
+        child.expect(styled("recorded as good: you said you were right"))  # and is told so
         child.expect(styled("type your answer"))  # the learning card comes back this session
         child.sendcontrol("c")
         child.expect(styled("answered 1"))
@@ -384,14 +385,14 @@ def test_free_answer_with_key_points_in_terminal(world: tuple[Path, dict[str, st
     deck.write_text(KEY_POINT_DECK, encoding="utf-8")
     child = spawn(env, "quiz", str(deck), "--lang", "zh")
     try:
-        child.expect(styled("type your answer"))
+        child.expect(styled("输入你的答案"))
         child.sendline("点积随 d_k 增大，所以 softmax 饱和")
-        child.expect(styled("2 of 2 key points · suggested: good"))
-        child.expect(styled("Enter = good"))
+        child.expect(styled("覆盖 2/2 个要点 · 建议：良好"))
+        child.expect(styled("回车 = 良好"))
         child.send("\r")  # confirm the suggested grade
-        child.expect(styled("type your answer"))  # learning card again this session
+        child.expect(styled("输入你的答案"))  # learning card again this session
         child.sendcontrol("c")
-        child.expect(styled("answered 1"))
+        child.expect(styled("作答 1"))
         child.expect(pexpect.EOF)
     finally:
         child.close()
@@ -440,3 +441,116 @@ def test_screens_render_in_80_columns(world: tuple[Path, dict[str, str]], args: 
         child.close()
     assert child.exitstatus == 0, child.before
     assert "Traceback" not in (child.before or "")
+
+
+def small_decks(tmp_path: Path, count: int) -> None:
+    for number in range(count):
+        (tmp_path / "decks" / f"topic{number}.yaml").write_text(
+            f"id: topic{number}\ntitle: Topic {number}\ncards:\n"
+            + "".join(
+                f"  - {{id: c{i}, q: 'T{number} question {i}?', a: 'T{number} answer {i}.'}}\n"
+                for i in range(3)
+            ),
+            encoding="utf-8",
+        )
+
+
+def test_first_day_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    """Day one mixes the decks; undo with nothing says so; the counter reaches 0; the limit names --new."""
+    import re
+
+    tmp_path, env = world
+    small_decks(tmp_path, 5)
+    paths = [deck_path(tmp_path), *(str(tmp_path / "decks" / f"topic{n}.yaml") for n in range(5))]
+    child = spawn(env, "quiz", *paths, "--new", "6", "--seed", "2", "--type", "basic")
+    decks = []
+    try:
+        for left in range(6, 0, -1):
+            child.expect(r"─ (\S+) · \S+ · basic · (?:\x1b\[[0-9;]*m)*" + f"{left} left")
+            decks.append(re.sub(r"\x1b\[[0-9;]*m", "", child.match.group(1)))
+            child.expect(styled("Enter to show the answer"))
+            if left == 6:
+                child.send("u")
+                child.expect(styled("nothing to undo yet"))
+                child.expect(styled("Enter to show the answer"))
+            child.send("\r")
+            child.expect(styled("4 easy"))
+            child.send("4")  # easy: done for today, the counter goes down
+        child.expect(styled("left 0"))
+        child.expect(styled("the new-card limit of this session (--new 6) is reached"))
+        child.expect(styled("mlprep quiz --new N"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert len(set(decks)) >= 5, decks
+
+
+def test_next_morning_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    """Answered at 20:00 with a one-day interval, a card is due at the next morning's session."""
+    from datetime import datetime
+
+    tmp_path, env = world
+    evening = datetime(2026, 6, 10, 20, 0).astimezone().isoformat()
+    morning = datetime(2026, 6, 11, 8, 0).astimezone().isoformat()
+    child = spawn({**env, "MLPREP_NOW": evening}, "quiz", deck_path(tmp_path), "--limit", "1")
+    try:
+        for grade in "14":  # again (comes back in a minute), then easy: one day
+            child.expect("Question 0\\?")
+            child.expect(styled("Enter to show the answer"))
+            child.send("\r")
+            child.expect(styled("4 easy"))
+            child.send(grade)
+        child.expect(styled("answered 2"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    child = spawn({**env, "MLPREP_NOW": morning}, "quiz", deck_path(tmp_path), "--new", "0")
+    try:
+        child.expect("Question 0\\?")  # due at 20:00, shown at 08:00: the study day has begun
+        child.expect(styled("Enter to show the answer"))
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+
+
+def test_ascii_only_terminal_degrades(world: tuple[Path, dict[str, str]]) -> None:
+    """LC_ALL=C with PYTHONUTF8=0: ASCII stand-ins and '?' instead of UnicodeEncodeError."""
+    tmp_path, env = world
+    ascii_env = {k: v for k, v in env.items() if k != "PYTHONIOENCODING"}
+    ascii_env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0")
+    child = spawn(ascii_env, "quiz", deck_path(tmp_path), "--type", "typed", "--lang", "both")
+    try:
+        child.expect(r"\?\?\?\?")  # the Chinese question, as question marks
+        child.expect("type your answer")
+        child.sendline("LayerNorm")
+        child.expect("v right")  # the check mark's ASCII stand-in
+        child.send("q")
+        child.expect(styled("answered 0 - correct 0"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0 and "Traceback" not in (child.before or "")
+    runs = [
+        ({"LC_ALL": "C", "PYTHONUTF8": "0"}, ["stats"]),
+        (
+            {"PYTHONIOENCODING": "ascii"},
+            ["quiz", deck_path(tmp_path), "--lang", "zh", "--limit", "1"],
+        ),
+    ]
+    for extra, args in runs:
+        run_env = {k: v for k, v in env.items() if k != "PYTHONIOENCODING"}
+        run_env.update(extra)
+        result = subprocess.run(
+            [*MLPREP_CMD, *args],
+            env=run_env,
+            input="3\n",
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=60,
+        )
+        assert result.returncode == 0, (extra, args, result.stderr)
+        assert "Traceback" not in result.stderr and "?" in result.stdout
