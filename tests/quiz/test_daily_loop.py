@@ -251,3 +251,24 @@ def test_exam_right_answer_over_time_says_it_was_right() -> None:
     text = " ".join(out.getvalue().split())
     assert "right (15%), but over time: counted as wrong" in text
     assert "review them: mlprep quiz --mode cram demo" in text and "…" not in text
+
+
+def test_stats_agree_with_themselves(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere.yaml"  # a deck quizzed by path, not in the deck folder
+    elsewhere.write_text(DECK.replace("id: demo", "id: side"), encoding="utf-8")
+    monkeypatch.setenv("MLPREP_NOW", local("2026-06-10T20:00:00"))
+    invoke("quiz", "demo", "--type", "basic", input="1\n1\n4\n4\n")  # two reviews due tomorrow
+    invoke("quiz", str(elsewhere), "--type", "basic", "--limit", "1", input="1\n4\n")
+    monkeypatch.setenv("MLPREP_NOW", local("2026-06-11T08:00:00"))
+    code, output = invoke("stats", "--json")
+    assert code == 0, output
+    stats = json.loads(output)
+    topics = stats["topics"]
+    assert stats["due_now"] == 3 == stats["due_next_7_days"][0] == stats["forecast_30_days"][0]
+    assert sum(t["due"] for t in topics.values()) == stats["due_now"]
+    assert topics["side (not in your decks)"]["due"] == 1
+    assert topics["demo-topic"]["due"] == 2
+    code, output = invoke("stats")
+    assert code == 0 and "due now 3" in output and "side (not in your decks)" in output
