@@ -172,9 +172,7 @@ def test_broken_user_deck_is_skipped_with_one_warning(home: Path, deck: Path) ->
 def test_user_deck_with_a_shipped_id(home: Path, deck: Path) -> None:
     mine = deck.parent / "mine.yaml"
     mine.write_text("title: Mine\nid: transformer\ncards:\n  - {id: x, q: y, a: z}\n")
-    expected = (
-        f"{mine}:2:5: deck id 'transformer' is the id of a shipped deck"
-    )
+    expected = f"{mine}:2:5: deck id 'transformer' is the id of a shipped deck"
     code, output = invoke("deck", "lint", str(mine))
     flat = " ".join(output.split())
     assert code == 2 and expected in flat and "rename the id" in flat
