@@ -38,7 +38,14 @@ from mlprep.export.anki import (
     render_text,
 )
 from mlprep.install_hint import extra_install_command
-from mlprep.interop.deckfile import DeckDraft, Skipped, WrittenDeck, slug, write_decks
+from mlprep.interop.deckfile import (
+    DeckDraft,
+    Skipped,
+    WrittenDeck,
+    ascii_slug,
+    slug,
+    write_decks,
+)
 from mlprep.interop.html_md import Media, cloze_to_gaps, elements, html_to_markdown, plain_text
 from mlprep.paths import Paths
 
@@ -244,6 +251,11 @@ def _title(deck_name: str) -> str | dict[str, str]:
     return " › ".join(deck_name.split("::"))
 
 
+def _topic(name: str) -> str:
+    """A short topic name: a slug when the name has ASCII letters or digits, else the name."""
+    return ascii_slug(name) or name.strip()
+
+
 def _note_id(guid: str) -> str:
     return "anki-" + hashlib.sha1(guid.encode()).hexdigest()[:10]
 
@@ -279,7 +291,7 @@ def read_collection(col: Any, ctx: _Context) -> tuple[list[DeckDraft], list[Skip
                 card["difficulty"] = int(meta["difficulty"])
         else:
             card = {"id": _note_id(note.guid), **_foreign_card(note_type, values, ctx)}
-            topic = slug(levels[0], deck_name, "topic") if levels else None
+            topic = _topic(levels[0]) if levels else None
             tags = [*levels[1:-1], *tags]
             key = "deck:" + deck_name
             title = _title(deck_name)

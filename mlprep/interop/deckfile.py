@@ -62,10 +62,15 @@ class WrittenDeck:
     replaced: bool = False
 
 
+def ascii_slug(value: str) -> str:
+    """Lowercase ASCII letters and digits of `value` joined by '-' (empty when there are none)."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].strip("-")
+
+
 def slug(value: str, fallback_seed: str, prefix: str = "") -> str:
     """An id ([a-z0-9-], ≤ 64) from any text; a short hash when nothing ASCII is left."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].strip("-")
+    text = ascii_slug(value)
     if not text:
         digest = hashlib.sha1(fallback_seed.encode()).hexdigest()[:8]
         text = f"{prefix or 'x'}-{digest}"

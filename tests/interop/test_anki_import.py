@@ -117,7 +117,9 @@ def foreign_package(path: Path) -> Path:
     math.add_note(
         genanki.Note(model=basic, fields=["Only a picture", "<img src='x.png'>", ""], guid="pic")
     )
-    genanki.Package([verbs, math]).write_to_file(str(path))
+    chinese = genanki.Deck(2059400112, "日语::动词")
+    chinese.add_note(genanki.Note(model=basic, fields=["食べる", "吃", ""], guid="zh-taberu"))
+    genanki.Package([verbs, math, chinese]).write_to_file(str(path))
     return path
 
 
@@ -126,7 +128,7 @@ def test_import_a_genanki_package(home: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "anki", str(package)])
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())
-    assert "imported 3 cards into 2 decks" in output
+    assert "imported 4 cards into 3 decks" in output
     assert "3 media files not imported" in output
     assert "1 card left out:" in output and "card anki-" in output and "a is empty" in output
     decks = home.parent / "decks"
@@ -141,6 +143,9 @@ def test_import_a_genanki_package(home: Path, tmp_path: Path) -> None:
     by_type = {c.type: c for c in math.cards}
     assert by_type["cloze"].text.plain == "The derivative of $x^2$ is {{2x}}, of {{e^x}} itself."
     assert by_type["typed"].accepted == ("4",) and by_type["typed"].q.plain == "2 + 2 ="
+    (chinese,) = [load_deck(p) for p in decks.glob("anki-*.yaml")]  # no ASCII to make an id of
+    assert chinese.topic == "日语" and chinese.title.plain == "日语 › 动词"
+    assert [(c.q.plain, c.a.plain) for c in chinese.cards] == [("食べる", "吃")]
     assert runner.invoke(app, ["deck", "lint"]).exit_code == 0
 
 
