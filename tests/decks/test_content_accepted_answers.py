@@ -76,7 +76,6 @@ TABLE = [
     typed("bert/max-length", ["512", "512 tokens"], ["510", "1024"]),
     typed("bert/bm25-idf-half", ["ln 2", "ln(2)", "0.6931", "0.693"], ["0", "ln 1", "1"]),
     typed("classical-ml/pca-explained-variance", ["80%", "0.8", "4/5", "80 %"], ["0.5", "62.5%"]),
-    typed("classical-ml/lda-max-components", ["9"], ["10", "50"]),
     typed("classical-ml/nb-laplace", ["4/150", "2/75", "0.0267"], ["3/100", "0.03", "4/100"]),
     typed(
         "classical-ml/nb-log-score",
@@ -201,7 +200,6 @@ TABLE = [
     ),
     typed("math-probability/bernoulli-max-variance", ["0.25", "1/4"], ["0.5", "1"]),
     typed("math-probability/map-coin", ["0.8", "4/5", "80%"], ["1", "0.6", "5/7"]),
-    typed("math-probability/entropy-fair-die", ["3", "3 bits"], ["8", "2.585"]),
     typed("math-probability/eckart-young-error", ["2.236", "sqrt(5)", "√5"], ["3", "5"]),
     typed("math-probability/clt-standard-error", ["4", "4x", "4×", "4 times"], ["2", "0.5"]),
     typed("metrics/f1-compute", ["0.48", "48%"], ["0.5", "0.24"]),
@@ -245,6 +243,19 @@ TABLE = [
     ),
     typed("transformer/ffn-attention-param-ratio", ["2", "2x", "2×", "twice", "2倍"], ["4", "0.5"]),
     typed("transformer/label-smoothing-target", ["0.91", "91%"], ["0.9", "0.01"]),
+    gap("recsys/fm-linear-time", "en", 1, ["kn", "k·n", "n*k"], ["kn^2", "k + n"]),
+    gap(
+        "deployment/depthwise-separable-cost", "en", 2, ["1/k²", "1/k**2", "1/(k^2)"], ["1/k", "k²"]
+    ),
+    gap(
+        "llm/chinchilla-scaling",
+        "en",
+        2,
+        ["1.4T", "1.4 trillion", "1.4e12", "1400B"],
+        ["1.4B", "140B"],
+    ),
+    typed("classical-ml/lda-max-components", ["9", "nine"], ["10", "50"]),
+    typed("math-probability/entropy-fair-die", ["3", "3 bits", "log2(8)"], ["8", "2.585"]),
 ]
 
 
