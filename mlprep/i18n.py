@@ -83,6 +83,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "good": ("good", "良好"),
     "easy": ("easy", "简单"),
     "session": ("session", "本次学习"),
+    "exam_intro": (
+        "[bold]mock interview[/]: {count} questions, {minutes} minutes ({each} each)."
+        " No feedback until the end.",
+        "[bold]模拟面试[/]：{count} 题，{minutes} 分钟（每题 {each}）。结束前不显示对错。",
+    ),
+    "question": ("question {number}/{count} · {topic}", "第 {number}/{count} 题 · {topic}"),
+    "timer": (
+        "⏱ {question} for this one · {overall} overall",
+        "⏱ 本题剩 {question} · 总共剩 {overall}",
+    ),
+    "timer_up": (
+        "⏱ time for this question is up ({overall} overall): answer now (it counts as wrong)"
+        " or s to skip",
+        "⏱ 本题时间已到（总共剩 {overall}）：现在作答（记为错误）或按 s 跳过",
+    ),
+    "exam_low": ("less than {left} left for the whole exam", "整场考试只剩不到 {left}"),
+    "time_is_up": ("time is up", "时间到"),
+    "recorded": ("answer recorded", "已记录答案"),
+    "over_time": ("(over time)", "（超时）"),
     "summary": (
         "answered [bold]{answered}[/] · correct [bold]{correct}[/] · skipped {skipped}"
         " · time {time} · left {left} · next due {next}",

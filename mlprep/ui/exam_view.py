@@ -39,12 +39,10 @@ class ExamView(CardAsker):
         now = clock()
         question_left, overall = question_end - now, exam_end - now
         if question_left <= 0:
-            return (
-                f"[warn]⏱ time for this question is up ({_clock(overall)} overall): "
-                "answer now (it counts as wrong) or s to skip[/]\n"
-            )
+            return f"[warn]{self.say('timer_up', overall=_clock(overall))}[/]\n"
         style = "warn" if overall <= WARN_SECONDS else "muted"
-        return f"[{style}]⏱ {_clock(question_left)} for this one · {_clock(overall)} overall[/]\n"
+        timer = self.say("timer", question=_clock(question_left), overall=_clock(overall))
+        return f"[{style}]{timer}[/]\n"
 
     def line(self, prompt: str) -> str:
         return super().line(self._timer() + prompt)
@@ -64,18 +62,28 @@ class ExamView(CardAsker):
         report = ExamReport(started=now(), finished=now(), asked=len(questions))
         start = monotonic()
         self.console.print(
-            f"[bold]mock interview[/]: {len(questions)} questions, {minutes:g} minutes "
-            f"({_clock(per_question)} each). No feedback until the end."
+            self.say(
+                "exam_intro",
+                count=len(questions),
+                minutes=f"{minutes:g}",
+                each=_clock(per_question),
+            )
         )
         try:
             for number, (topic, card) in enumerate(questions, 1):
                 left = total - (monotonic() - start)
                 if left <= 0:
-                    self.console.print("[warn]time is up[/]")
+                    self.console.print(f"[warn]{self.say('time_is_up')}[/]")
                     break
-                self.console.print(Rule(f"question {number}/{len(questions)} · {escape(topic)}"))
+                self.console.print(
+                    Rule(
+                        self.say(
+                            "question", number=number, count=len(questions), topic=escape(topic)
+                        )
+                    )
+                )
                 if left <= WARN_SECONDS:
-                    self.console.print(f"[warn]less than {_clock(left)} left for the whole exam[/]")
+                    self.console.print(f"[warn]{self.say('exam_low', left=_clock(left))}[/]")
                 asked = monotonic()
                 self._deadline = (monotonic, asked + min(per_question, left), start + total)
                 try:
@@ -102,7 +110,8 @@ class ExamView(CardAsker):
                     )
                 )
                 self.console.print(
-                    "[muted]answer recorded[/]" + (" [warn](over time)[/]" if timed_out else "")
+                    f"[muted]{self.say('recorded')}[/]"
+                    + (f" [warn]{self.say('over_time')}[/]" if timed_out else "")
                 )
         except (KeyboardInterrupt, EndOfInput):
             self.console.print()

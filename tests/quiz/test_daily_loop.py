@@ -272,3 +272,10 @@ def test_stats_agree_with_themselves(
     assert topics["demo-topic"]["due"] == 2
     code, output = invoke("stats")
     assert code == 0 and "due now 3" in output and "side (not in your decks)" in output
+
+
+def test_exam_speaks_the_chosen_language(deck: Path) -> None:
+    code, output = invoke("exam", "--count", "1", "--lang", "zh", "--seed", "1", input="1\n")
+    assert code == 0, output
+    assert "模拟面试" in output and "第 1/1 题" in output and "已记录答案" in output
+    assert "mock interview" not in output and "answer recorded" not in output
