@@ -20,6 +20,10 @@ INSTALLERS = re.compile(r"\b(?:pip3?|uv pip|uv tool|pipx|pipx runpip \S+) instal
 
 def install_problems(command: str) -> list[str]:
     """Why `command` (one shell line) could install a CUDA torch or PyPI's unrelated `mlprep`."""
+    spans = re.findall(r"`([^`]+)`", command)
+    if spans:  # prose with inline code: each code span is a command of its own
+        outside = re.sub(r"`[^`]+`", " ", command)
+        return [p for text in (*spans, outside) for p in install_problems(text)]
     problems = []
     torch_ready = False  # a CPU torch installed earlier on the line
     for part in re.split(r"&&|\|\||;|\n", command):
@@ -48,6 +52,7 @@ def test_the_checker_finds_bad_commands() -> None:
     assert install_problems("pip install torch && pip install -e '.[kata]'")
     assert install_problems("pip install 'mlprep[kata]'")
     assert install_problems("pipx install mlprep")
+    assert install_problems("so never `pip install mlprep`); the command")
     assert install_problems("pip install torch==2.13.0")
     assert install_problems("pip install -e '.[kata]'")
     assert install_problems("pipx install '.[dev]'")
