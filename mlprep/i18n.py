@@ -83,6 +83,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "good": ("good", "良好"),
     "easy": ("easy", "简单"),
     "session": ("session", "本次学习"),
+    "nothing": ("nothing to study right now", "现在没有要学的卡片"),
+    "no_cards": ("the chosen decks have no cards.", "所选卡组没有卡片。"),
+    "all_done": (
+        "no card is due and no new card is left in the chosen decks.",
+        "没有到期的卡片，所选卡组也没有新卡片了。",
+    ),
+    "limit_session": (
+        "the new-card limit of this session (--new {n}) is reached: {waiting} new cards wait;"
+        " [key]mlprep quiz --new N[/] studies N more now",
+        "已达到本次的新卡上限（--new {n}）：还有 {waiting} 张新卡；"
+        "[key]mlprep quiz --new N[/] 现在再学 N 张",
+    ),
+    "limit_daily": (
+        "today's new-card limit is reached ({done} of {per_day} a day): {waiting} new cards wait;"
+        " [key]mlprep quiz --new N[/] studies N more now,"
+        " [key]mlprep config new-per-day N[/] changes the daily limit",
+        "已达到今天的新卡上限（每天 {per_day} 张，已学 {done} 张）：还有 {waiting} 张新卡；"
+        "[key]mlprep quiz --new N[/] 现在再学 N 张，[key]mlprep config new-per-day N[/] 修改每日上限",
+    ),
+    "review_cap": (
+        "the daily review cap ({cap}) is reached: {capped} due reviews wait for tomorrow (the most"
+        " overdue were shown first); [key]mlprep config review-cap N[/] raises it",
+        "已达到每日复习上限（{cap}）：还有 {capped} 张到期卡片留到明天（最逾期的先复习）；"
+        "[key]mlprep config review-cap N[/] 可以提高上限",
+    ),
+    "limit_cut": (
+        "--limit left {n} more cards for another session",
+        "--limit 留下了 {n} 张卡片下次再学",
+    ),
     "exam_intro": (
         "[bold]mock interview[/]: {count} questions, {minutes} minutes ({each} each)."
         " No feedback until the end.",

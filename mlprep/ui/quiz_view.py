@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 
 from mlprep.decks.model import Card
+from mlprep.i18n import Display, say
 from mlprep.quiz.keypoints import KeyPointResult
 from mlprep.quiz.scheduler import Grade
 from mlprep.quiz.session import QueuePlan, QuizSession, Summary
@@ -20,7 +21,9 @@ from mlprep.ui.keys import EndOfInput
 GRADE_KEYS = {"1": Grade.AGAIN, "2": Grade.HARD, "3": Grade.GOOD, "4": Grade.EASY}
 
 
-def limit_notes(plan: QueuePlan | None, *, queue_was_empty: bool) -> list[str]:
+def limit_notes(
+    plan: QueuePlan | None, *, queue_was_empty: bool, display: Display = "en"
+) -> list[str]:
     """Why cards that exist were left out of this session, each with the option that changes it."""
     if plan is None:
         return []
@@ -28,25 +31,16 @@ def limit_notes(plan: QueuePlan | None, *, queue_was_empty: bool) -> list[str]:
     waiting = plan.new_available - plan.new_taken
     if waiting > 0 and plan.cut_by_limit == 0 and plan.new_taken >= plan.new_budget:
         if plan.session_new is not None:
-            notes.append(
-                f"the new-card limit of this session (--new {plan.session_new}) is reached: "
-                f"{waiting} new cards wait; [key]mlprep quiz --new N[/] studies N more now"
-            )
+            notes.append(say("limit_session", display, n=plan.session_new, waiting=waiting))
         else:
             done = min(plan.new_seen_today + plan.new_taken, plan.new_per_day)
             notes.append(
-                f"today's new-card limit is reached ({done} of {plan.new_per_day} a day): "
-                f"{waiting} new cards wait; [key]mlprep quiz --new N[/] studies N more now, "
-                "[key]mlprep config new-per-day N[/] changes the daily limit"
+                say("limit_daily", display, done=done, per_day=plan.new_per_day, waiting=waiting)
             )
     if plan.reviews_capped:
-        notes.append(
-            f"the daily review cap ({plan.review_cap}) is reached: {plan.reviews_capped} due "
-            "reviews wait for tomorrow (the most overdue were shown first); "
-            "[key]mlprep config review-cap N[/] raises it"
-        )
+        notes.append(say("review_cap", display, cap=plan.review_cap, capped=plan.reviews_capped))
     if plan.cut_by_limit and not queue_was_empty:
-        notes.append(f"--limit left {plan.cut_by_limit} more cards for another session")
+        notes.append(say("limit_cut", display, n=plan.cut_by_limit))
     return notes
 
 
@@ -176,7 +170,7 @@ class QuizView(CardAsker):
         empty = session.next_card() is None
         if empty:
             self.console.print(
-                "[ok]nothing to study right now[/]: " + self._empty_reason(session),
+                f"[ok]{self.say('nothing')}[/]: " + self._empty_reason(session),
                 soft_wrap=True,
             )
         try:
@@ -208,17 +202,15 @@ class QuizView(CardAsker):
         summary = session.summary()
         self.show_summary(summary)
         if not empty and session.next_card() is None:
-            for note in limit_notes(session.plan, queue_was_empty=False):
+            for note in limit_notes(session.plan, queue_was_empty=False, display=self.display):
                 self.console.print(f"[muted]{note}[/]", soft_wrap=True)
         return summary
 
     def _empty_reason(self, session: QuizSession) -> str:
-        notes = limit_notes(session.plan, queue_was_empty=True)
+        notes = limit_notes(session.plan, queue_was_empty=True, display=self.display)
         if notes:
             return "; ".join(notes) + "."
-        if session.mode == "cram":
-            return "the chosen decks have no cards."
-        return "no card is due and no new card is left in the chosen decks."
+        return self.say("no_cards" if session.mode == "cram" else "all_done")
 
     def show_summary(self, summary: Summary) -> None:
         minutes, seconds = divmod(int(summary.seconds), 60)

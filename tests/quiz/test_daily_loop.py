@@ -101,6 +101,10 @@ def test_new_limit_says_which_option_raises_it(deck: Path, monkeypatch: pytest.M
     assert len(headers(output)) == 1  # --new 1: one more, whatever today's count
     code, output = invoke("quiz", "--help")
     assert "Up to N new cards in this session" in output
+    code, output = invoke("quiz", "demo", "--lang", "zh", input="")
+    assert (
+        "现在没有要学的卡片" in output and "已达到今天的新卡上限（每天 2 张，已学 2 张）" in output
+    )
 
 
 def test_plan_and_quiz_share_the_daily_limit(deck: Path) -> None:
