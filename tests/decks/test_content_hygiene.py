@@ -94,8 +94,10 @@ def test_no_user_text_cites_the_seed_notes(decks: list[Deck]) -> None:
         f"{card.deck_id}/{card.id}: {value[:80]!r}"
         for deck in decks
         for card in deck.cards
-        for text in user_texts(card)
-        for value in strings(text)
+        for value in [
+            *(v for text in user_texts(card) for v in strings(text)),
+            *(alias for point in card.key_points for alias in point.aliases),
+        ]
         if mentions_seed_notes(value)
     ]
     assert not found, "user-facing text mentions the seed notes:\n" + "\n".join(found)
