@@ -554,3 +554,36 @@ def test_ascii_only_terminal_degrades(world: tuple[Path, dict[str, str]]) -> Non
         )
         assert result.returncode == 0, (extra, args, result.stderr)
         assert "Traceback" not in result.stderr and result.stdout.isascii()
+
+
+def test_problems_are_explained_in_a_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    """--tag with no match, user decks that collide or break, a damaged store: one clear line each."""
+    import re
+
+    tmp_path, env = world
+    decks = tmp_path / "decks"
+    (decks / "mine.yaml").write_text(
+        "id: transformer\ntitle: Mine\ncards:\n  - {id: x, q: y, a: z}\n"
+    )
+    (decks / "broken.yaml").write_text("id: broken\ntitle: B\ncards:\n  - {id: x, q: y}\n")
+
+    def screen(*args: str) -> tuple[int, str]:
+        child = spawn(env, *args, columns=200)
+        try:
+            child.expect(pexpect.EOF)
+        finally:
+            child.close()
+        return child.exitstatus, re.sub(r"\x1b\[[0-9;]*m", "", child.before or "")
+
+    code, text = screen("quiz", deck_path(tmp_path), "--tag", "nosuchtag")
+    assert code == 2 and "no card has tag nosuchtag" in text
+    code, text = screen("deck", "list")
+    assert code == 0 and "skipped 2 broken deck files" in text
+    assert "mine.yaml:1:5: deck id 'transformer' is the id of a shipped deck" in text
+    assert "broken.yaml:4:5: basic card 'x' has no `a`" in text and "e2e" in text
+    store = tmp_path / "home" / "mlprep.db"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
+    code, text = screen("quiz", deck_path(tmp_path))
+    assert code == 2 and f"the progress store {store} cannot be read" in text
+    assert "Traceback" not in text
