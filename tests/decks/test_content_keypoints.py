@@ -87,3 +87,15 @@ def test_each_card_model_answer_covers_its_own_key_points(cards: dict[str, Card]
             if text and grade_key_points(text, card.key_points).suggested < Grade.GOOD:
                 weak.append(f"{ref} [{lang}] {_explain(card, text)}")
     assert not weak, "model answers that miss their own key points:\n" + "\n".join(weak)
+
+
+def test_repeating_the_question_is_not_a_good_answer(cards: dict[str, Card]) -> None:
+    """Phrasings must be about the answer: the question's own words may not cover every point."""
+    echoing = []
+    for ref, card in cards.items():
+        if card.type != "basic" or not card.key_points:
+            continue
+        for lang, text in (("en", card.q.en), ("zh", card.q.zh)):
+            if text and grade_key_points(text, card.key_points).suggested >= Grade.GOOD:
+                echoing.append(f"{ref} [{lang}]")
+    assert not echoing, f"key points covered by the question text alone: {echoing}"
