@@ -23,13 +23,19 @@ def anki(
     package: Path = typer.Argument(
         ..., metavar="FILE.apkg|FILE.colpkg", help="An Anki deck or collection package."
     ),
+    with_history: bool = typer.Option(
+        False,
+        "--with-history",
+        help="Also replay Anki's review log into your progress (cards you have not studied in "
+        "mlprep yet), so their FSRS schedule continues.",
+    ),
 ) -> None:
     """Anki notes → YAML decks in your deck folder (needs the anki extra)."""
     from mlprep.interop.anki_import import import_anki
     from mlprep.ui.import_view import show_anki_import
 
     paths = state(ctx).paths
-    show_anki_import(import_anki(paths, package), paths.user_decks)
+    show_anki_import(import_anki(paths, package, with_history), paths.user_decks)
 
 
 @import_app.command("csv")

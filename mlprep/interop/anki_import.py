@@ -15,7 +15,8 @@ throw-away collection, so every format Anki writes (legacy and current .apkg,
   the levels in between as tags; Anki tags are kept;
 - images and sounds are not imported (they are counted and reported).
 
-Review history is not imported: cards start as new in mlprep.
+With `with_history`, Anki's review log is replayed into the progress store
+(`mlprep.interop.history`); otherwise the cards start as new in mlprep.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from mlprep.interop.deckfile import (
     slug,
     write_decks,
 )
+from mlprep.interop.history import REVIEW_KINDS, HistoryResult, PastReview, replay
 from mlprep.interop.html_md import Media, cloze_to_gaps, elements, html_to_markdown, plain_text
 from mlprep.paths import Paths
 
@@ -61,12 +63,15 @@ class ImportResult:
     skipped: list[Skipped] = field(default_factory=list)
     media: int = 0
     edited_blocks: int = 0  # mlprep blocks changed in Anki, converted from HTML
+    history: HistoryResult | None = None  # with --with-history
 
 
 @dataclass
 class _Context:
     media: Media = field(default_factory=Media)
     edited: int = 0
+    # Anki note id → the deck draft and card it became (for the review history)
+    notes: dict[int, tuple[DeckDraft, dict[str, Any]]] = field(default_factory=dict)
 
 
 def _anki() -> Any:
@@ -80,7 +85,7 @@ def _anki() -> Any:
     return anki.collection
 
 
-def open_package(package: Path, workdir: Path) -> Any:
+def open_package(package: Path, workdir: Path, with_scheduling: bool = False) -> Any:
     """A collection holding everything in `package` (opened with Anki's own importer)."""
     collection = _anki()
     if not package.is_file():
@@ -105,7 +110,7 @@ def open_package(package: Path, workdir: Path) -> Any:
         col = collection.Collection(str(col_path))
         request = collection.ImportAnkiPackageRequest(
             package_path=str(package.resolve()),
-            options=collection.ImportAnkiPackageOptions(with_scheduling=False),
+            options=collection.ImportAnkiPackageOptions(with_scheduling=with_scheduling),
         )
         try:
             col.import_anki_package(request)
@@ -301,7 +306,9 @@ def read_collection(col: Any, ctx: _Context) -> tuple[list[DeckDraft], list[Skip
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = DeckDraft(deck_id, title, topic, source_name=deck_name)
-        draft.cards.append(_ordered(card))
+        ordered = _ordered(card)
+        draft.cards.append(ordered)
+        ctx.notes[int(note_id)] = (draft, ordered)
     return list(drafts.values()), skipped, len(note_ids)
 
 
@@ -312,17 +319,54 @@ def _ordered(card: dict[str, Any]) -> dict[str, Any]:
     return {k: card[k] for k in sorted(card, key=lambda k: (*_ORDER, k).index(k))}
 
 
-def import_anki(paths: Paths, package: Path) -> ImportResult:
-    """Read `package` with Anki and write its notes as decks into the user's deck folder."""
+def _review_log(col: Any) -> list[tuple[int, float, int, int | None]]:
+    """(note id, seconds, grade, duration ms) of every answered review in the collection."""
+    note_of = {int(cid): int(nid) for cid, nid in col.db.all("SELECT id, nid FROM cards")}
+    kinds = ",".join(str(k) for k in REVIEW_KINDS)
+    rows = col.db.all(
+        f"SELECT cid, id, ease, time FROM revlog WHERE ease BETWEEN 1 AND 4 AND type IN ({kinds})"
+    )
+    return [
+        (note_of[int(cid)], int(at) / 1000, int(ease), int(ms) if ms and ms > 0 else None)
+        for cid, at, ease, ms in rows
+        if int(cid) in note_of
+    ]
+
+
+def _history(
+    ctx: _Context, log: list[tuple[int, float, int, int | None]]
+) -> dict[tuple[str, str], list[PastReview]]:
+    """The review log keyed on the deck and card ids the notes were written under."""
+    history: dict[tuple[str, str], list[PastReview]] = {}
+    for note_id, at, ease, ms in log:
+        draft, card = ctx.notes.get(note_id, (None, None))
+        if draft is None or card is None or draft.written_id is None:
+            continue
+        if not any(kept is card for kept in draft.cards):  # left out as invalid
+            continue
+        history.setdefault((draft.written_id, card["id"]), []).append(PastReview(at, ease, ms))
+    return history
+
+
+def import_anki(paths: Paths, package: Path, with_history: bool = False) -> ImportResult:
+    """Read `package` with Anki and write its notes as decks into the user's deck folder.
+
+    With `with_history`, Anki's review log is replayed into the progress store for the
+    imported cards that have no mlprep progress yet.
+    """
     workdir = Path(tempfile.mkdtemp(prefix="mlprep-anki-"))
     try:
-        col = open_package(package, workdir)
+        col = open_package(package, workdir, with_scheduling=with_history)
         try:
             ctx = _Context()
             drafts, skipped, notes = read_collection(col, ctx)
+            log = _review_log(col) if with_history else []
         finally:
             col.close()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     written, dropped = write_decks(paths, drafts, "anki", package.name)
-    return ImportResult(package, notes, written, skipped + dropped, ctx.media.count, ctx.edited)
+    result = ImportResult(package, notes, written, skipped + dropped, ctx.media.count, ctx.edited)
+    if with_history:
+        result.history = replay(paths, _history(ctx, log))
+    return result

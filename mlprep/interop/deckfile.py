@@ -43,6 +43,7 @@ class DeckDraft:
     topic: str | None = None
     cards: list[dict[str, Any]] = field(default_factory=list)
     source_name: str = ""  # where it came from (an Anki deck name, a CSV file)
+    written_id: str | None = None  # the id it was written under (set by write_decks)
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ def write_decks(
             suffix = "-anki" if number == 2 else f"-anki-{number - 1}"
             deck_id = f"{wanted[: 64 - len(suffix)]}{suffix}"
         claimed.add(deck_id)
+        draft.written_id = deck_id
         data: dict[str, Any] = {"id": deck_id, "title": draft.title}
         if draft.topic:
             data["topic"] = draft.topic

@@ -55,6 +55,15 @@ def _warnings(skipped: Sequence[Skipped], media: int) -> None:
 
 def show_anki_import(result: ImportResult, folder: Path) -> None:
     _decks(result.decks, folder)
+    if result.history is not None:
+        history = result.history
+        line = (
+            f"review history: {plural(history.reviews, 'review')} of "
+            f"{plural(history.cards, 'card')} replayed into your progress"
+        )
+        if history.kept:
+            line += f"; {plural(history.kept, 'card')} already studied in mlprep kept as they are"
+        stdout_console().print(line, soft_wrap=True)
     _warnings(result.skipped, result.media)
     if result.edited_blocks:
         stderr_console().print(

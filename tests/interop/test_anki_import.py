@@ -223,3 +223,39 @@ def test_bad_packages(home: Path, tmp_path: Path) -> None:
     assert f"{broken}: Anki cannot read this package" in " ".join(result.output.split())
     result = runner.invoke(app, ["import", "anki", str(tmp_path / "missing.apkg")])
     assert result.exit_code == 2 and "no such file:" in result.output
+
+
+def test_review_history_continues_in_mlprep(home: Path, col: Any, tmp_path: Path) -> None:
+    from mlprep.store import open_store
+
+    deck_id = col.decks.id("History")
+    studied, fresh = (col.new_note(col.models.by_name("Basic")) for _ in range(2))
+    studied["Front"], studied["Back"] = "studied", "yes"
+    fresh["Front"], fresh["Back"] = "fresh", "no"
+    col.add_note(studied, deck_id)
+    col.add_note(fresh, deck_id)
+    card = col.get_card(studied.card_ids()[0])
+    for ease in (3, 4):  # good, then easy: graduates to review
+        card.start_timer()
+        col.sched.answerCard(card, ease)
+        card = col.get_card(card.id)
+    package = tmp_path / "history.apkg"
+    options = collection.ExportAnkiPackageOptions(with_scheduling=True, with_media=False)
+    col.export_anki_package(out_path=str(package), options=options, limit=None)
+
+    result = runner.invoke(app, ["import", "anki", str(package), "--with-history"])
+    assert result.exit_code == 0, result.output
+    assert "review history: 2 reviews of 1 card replayed into your progress" in result.output
+    ids = {c.q.plain: c.id for c in load_deck(home.parent / "decks" / "history.yaml").cards}
+    with open_store(resolve_paths().store) as store:
+        state = store.card_state("history", ids["studied"])
+        assert state is not None and state.state == 2  # FSRS "review", as in Anki
+        assert store.card_state("history", ids["fresh"]) is None
+        assert [(r.rating, r.session_id) for r in store.reviews()] == [
+            (3, "anki-import"),
+            (4, "anki-import"),
+        ]
+    again = runner.invoke(app, ["import", "anki", str(package), "--with-history"])
+    assert "1 card already studied in mlprep kept as they are" in " ".join(again.output.split())
+    with open_store(resolve_paths().store) as store:
+        assert store.review_count() == 2
