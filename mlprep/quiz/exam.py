@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mlprep.decks.model import Card, Deck, topic_of
 from mlprep.quiz.scheduler import Grade, Scheduler
+from mlprep.quiz.session import QuizSession
 from mlprep.store import Store
 
 DEFAULT_COUNT = 10
@@ -163,8 +164,6 @@ def apply_to_schedule(
     store: Store, report: ExamReport, scheduler: Scheduler, now: datetime
 ) -> None:
     """Only on request: log each exam answer as a review (right → good, wrong → again)."""
-    from mlprep.quiz.session import QuizSession
-
     session = QuizSession(
         store=store, scheduler=scheduler, queue=[a.card for a in report.answers], clock=lambda: now
     )

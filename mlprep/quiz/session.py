@@ -24,6 +24,7 @@ from mlprep.quiz.days import (
     daily_limits,
     utc_now,
 )
+from mlprep.quiz.plan import scheduler_for
 from mlprep.quiz.scheduler import Grade, Scheduler, restore_state
 from mlprep.store import CardState, Review, ScheduledAnswer, Store
 
@@ -365,8 +366,6 @@ def start_session(
         days=days,
     )
     if scheduler is None:
-        from mlprep.quiz.plan import scheduler_for
-
         scheduler = scheduler_for(store)
     return QuizSession(
         store=store,
