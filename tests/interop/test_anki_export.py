@@ -58,6 +58,7 @@ def test_shipped_decks_in_anki(col: Any, shipped_package: tuple[Path, list[Any]]
                 if text is None:
                     continue
                 shown = visible(lang_block(question, lang))
+                text = text.replace("`", "").replace("**", "")  # Markdown marks, not shown
                 # The spaces around every gap are the source's: count them on both sides.
                 gaps = list(GAP_PATTERN.finditer(text))
                 spaced_before = sum(1 for g in gaps if text[g.start() - 1 : g.start()] == " ")
