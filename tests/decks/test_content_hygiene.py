@@ -13,13 +13,15 @@ from mlprep.decks.model import Card, Deck, Text
 from tests.conftest import REPO
 from tests.decks.test_shipped_content import user_texts
 
-# "random seed", torch.manual_seed(0), seed=42 ... are about random number generators, not notes.
-_RNG_SEED = re.compile(
-    r"(random|fixed|same|different|rng|manual_|set_)[\s_-]*seeds?"
-    r"|seeds?\s*[(=]|seed_everything|随机种子",
+# "random seed", torch.manual_seed(0), "each worker seeds NumPy's RNG" ... are about random number
+# generators, not about the notes the cards were written from: a mention of "seed" with a word about
+# randomness nearby is allowed.
+_SEED = re.compile(r"seed|种子", re.IGNORECASE)
+_RNG_CONTEXT = re.compile(
+    r"random|rng|generator|numpy|torch|reproduc|worker|deterministic|随机|生成器|复现|确定性",
     re.IGNORECASE,
 )
-_SEED = re.compile(r"seed|种子", re.IGNORECASE)
+_RNG_WINDOW = 40
 _POSITION = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|last|final)\s+(choice|option)s?\b"
     r"|\b(choice|option)\s+\(?[A-H1-8]\)?(?![\w-])"
@@ -44,7 +46,11 @@ def strings(text: Text) -> list[str]:
 
 
 def mentions_seed_notes(value: str) -> bool:
-    return bool(_SEED.search(_RNG_SEED.sub(" ", value)))
+    for match in _SEED.finditer(value):
+        window = value[max(0, match.start() - _RNG_WINDOW) : match.end() + _RNG_WINDOW]
+        if not _RNG_CONTEXT.search(window):
+            return True
+    return False
 
 
 def refers_to_choice_position(value: str) -> bool:
@@ -60,7 +66,10 @@ def refers_to_choice_position(value: str) -> bool:
         ("Fix the random seed and the prompt set for regression tests.", False),
         ("torch.manual_seed(0) makes the run repeatable.", False),
         ("固定随机种子，比较两次运行。", False),
-        ("Use seed=42 in train_test_split.", False),
+        ("Use seed=42 in train_test_split with random_state fixed.", False),
+        ("Each worker seeds Python's random and NumPy from a per-worker seed.", False),
+        ("每个 worker 用各自的种子设置随机数生成器。", False),
+        ("As the seed file shows, BatchNorm needs equal lengths.", True),
     ],
 )
 def test_seed_detector(value: str, flagged: bool) -> None:
