@@ -43,10 +43,8 @@ def test_round_trip_of_the_shipped_decks(
     assert result.exit_code == 0, result.output
     lint = runner.invoke(app, ["deck", "lint"])
     assert lint.exit_code == 0, lint.output
-    imported = {
-        load_deck(path).id: load_deck(path)
-        for path in sorted((home.parent / "decks").glob("*.yaml"))
-    }
+    copies = [load_deck(path) for path in sorted((home.parent / "decks").glob("*.yaml"))]
+    imported = {deck.id: deck for deck in copies}
     # The shipped ids are taken, so each copy is `<id>-anki`; the cards are the same cards.
     assert sorted(imported) == sorted(f"{deck.id}-anki" for deck in decks)
     for deck in decks:
