@@ -41,7 +41,7 @@ class LineInput:
         text = self.stream.readline()
         if text == "":
             raise EndOfInput
-        return text.rstrip("\r\n")
+        return undo_surrogates(text.rstrip("\r\n"))
 
     def key(self) -> str:
         """The whole trimmed line (a word like `good` is understood by the asker), Enter if empty."""
@@ -96,9 +96,19 @@ class TerminalInput:
         from mlprep.ui.console import safe_stream
 
         try:
-            return input(getattr(safe_stream(sys.stdout), "degrade", str)(prompt))
+            return undo_surrogates(input(getattr(safe_stream(sys.stdout), "degrade", str)(prompt)))
         except EOFError:
             raise EndOfInput from None
+
+
+def undo_surrogates(text: str) -> str:
+    """Text read under an ASCII locale (LC_ALL=C) keeps undecodable bytes as surrogates, which
+    neither SQLite nor JSON accept: read them as the UTF-8 a terminal sends, '?' if they are not."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
 
 
 def _drain(fd: int) -> None:

@@ -525,7 +525,7 @@ def test_ascii_only_terminal_degrades(world: tuple[Path, dict[str, str]]) -> Non
     try:
         child.expect(r"\?\?\?\?")  # the Chinese question, as question marks
         child.expect("type your answer")
-        child.sendline("LayerNorm")
+        child.sendline("层归一化")  # UTF-8 from the terminal, whatever the locale says
         child.expect("v right")  # the check mark's ASCII stand-in
         child.send("q")
         child.expect(styled("answered 0 - correct 0"))
