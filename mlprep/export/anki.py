@@ -8,9 +8,9 @@ note (every accepted answer on the back), cloze to Anki's own cloze note.
 Both languages go on every card (中文 first, then English) and math becomes
 MathJax.
 
-Each text block carries its Markdown source in a `data-md` attribute, so
-`mlprep import anki` gives back exactly what was exported (and falls back to
-converting the HTML when the block was edited in Anki). A small manifest
+Each text block carries its Markdown source in a `data-md` attribute and a
+fingerprint of its HTML in `data-h`, so `mlprep import anki` gives back exactly
+what was exported (and converts the HTML when the block was edited in Anki). A small manifest
 remembers each card's note type and GUID between exports: Anki keeps the
 old note when a GUID comes back with another note type, so a changed type
 is reported, and the caller chooses to keep the GUID or give the card a new
@@ -113,8 +113,16 @@ def source_attr(source: str) -> str:
     )
 
 
+def block_hash(rendered: str) -> str:
+    """A short fingerprint of a block's HTML: unchanged in Anki means its source still holds."""
+    return hashlib.sha256(rendered.encode()).hexdigest()[:16]
+
+
 def _block(lang: str, source: str, rendered: str) -> str:
-    return f'<div class="lang-{lang}" data-md="{source_attr(source)}">{rendered}</div>'
+    return (
+        f'<div class="lang-{lang}" data-h="{block_hash(rendered)}" '
+        f'data-md="{source_attr(source)}">{rendered}</div>'
+    )
 
 
 def text_blocks(text: Text | None) -> list[tuple[str, str]]:

@@ -6,7 +6,8 @@ throw-away collection, so every format Anki writes (legacy and current .apkg,
 
 - notes that mlprep exported (note types `mlprep basic|typed|cloze`) come back
   exactly: deck and card ids from the Meta field, each text from its Markdown
-  source when it was not edited in Anki (converted from HTML when it was);
+  source when its HTML still has the fingerprint it was exported with (converted
+  from the HTML when it was edited in Anki);
 - other cloze note types → cloze cards (every `{{cN::…}}` a gap, hints dropped);
 - note types with a `{{type:Field}}` template → typed cards (that field is the answer);
 - every other note type → basic cards (first field the question, second the answer,
@@ -35,8 +36,7 @@ from mlprep.export.anki import (
     MODEL_BASIC,
     MODEL_CLOZE,
     MODEL_TYPED,
-    render_cloze,
-    render_text,
+    block_hash,
 )
 from mlprep.install_hint import extra_install_command
 from mlprep.interop.deckfile import (
@@ -139,9 +139,8 @@ def _blocks(value: str, ctx: _Context, cloze: bool = False) -> dict[str, str]:
             continue
         lang = cls[len("lang-") :]
         source = element.attrs.get("data-md")
-        rendered = render_cloze(source) if cloze and source else render_text(source or "")
-        if source is not None and rendered == element.inner:
-            found[lang] = source
+        if source is not None and element.attrs.get("data-h") == block_hash(element.inner):
+            found[lang] = source  # not edited in Anki: the exported Markdown, exactly
             continue
         ctx.edited += 1
         text = html_to_markdown(element.inner, ctx.media)

@@ -26,6 +26,7 @@ from mlprep.decks.catalog import all_deck_files
 from mlprep.decks.loader import load_decks
 from mlprep.decks.schema import ID_PATTERN, build_deck
 from mlprep.decks.yamltree import YamlProblem, parse
+from mlprep.errors import UsageError
 from mlprep.paths import Paths
 
 HEADER = "# Imported by `mlprep import {kind}` from {source}. Importing again replaces this file.\n"
@@ -98,28 +99,21 @@ def dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _card_problem(cards: list[dict[str, Any]]) -> str | None:
-    """The deck loader's verdict on these cards, as its first problem's message (None: fine)."""
-    probe = {"id": "probe", "title": "probe", "cards": cards}
-    path = Path("probe.yaml")
+def _problem(text: str) -> str | None:
+    """The deck loader's verdict on a deck file's text: its first problem (None: valid)."""
+    path = Path("imported.yaml")
     try:
-        root = parse(path, dump(probe))
+        root = parse(path, text)
     except YamlProblem as problem:
         return problem.problem.message
     deck, problems = build_deck(path, root)
     if deck is None:
-        return problems[0].message if problems else "not a valid card"
+        return problems[0].message if problems else "not a valid deck"
     return None
 
 
-def _deck_is_valid(cards: list[dict[str, Any]]) -> bool:
-    return _card_problem(cards) is None
-
-
-def check_cards(draft: DeckDraft) -> list[Skipped]:
-    """Drop the cards the deck format rejects; unique card ids; returns what was dropped."""
-    kept: list[dict[str, Any]] = []
-    skipped: list[Skipped] = []
+def unique_card_ids(draft: DeckDraft) -> None:
+    """Card ids made unique within the draft (`-2`, `-3`, … on repeats)."""
     seen: set[str] = set()
     for card in draft.cards:
         base = card["id"]
@@ -128,15 +122,18 @@ def check_cards(draft: DeckDraft) -> list[Skipped]:
             card["id"] = f"{base[:60]}-{number}"
             number += 1
         seen.add(card["id"])
-    if _deck_is_valid(draft.cards):  # the usual case: one check for the whole deck
-        return []
+
+
+def drop_invalid_cards(draft: DeckDraft) -> list[Skipped]:
+    """Leave out the cards the deck format rejects, each with the loader's reason."""
+    kept: list[dict[str, Any]] = []
+    skipped: list[Skipped] = []
     for card in draft.cards:
-        problem = _card_problem([card])
-        if problem is not None:
-            where = f"{draft.source_name or draft.id}: card {card['id']}"
-            skipped.append(Skipped(where, problem))
-        else:
+        problem = _problem(dump({"id": "probe", "title": "probe", "cards": [card]}))
+        if problem is None:
             kept.append(card)
+        else:
+            skipped.append(Skipped(f"{draft.source_name or draft.id}: card {card['id']}", problem))
     draft.cards = kept
     return skipped
 
@@ -160,7 +157,7 @@ def write_decks(
     skipped: list[Skipped] = []
     claimed: set[str] = set()
     for draft in drafts:
-        skipped.extend(check_cards(draft))
+        unique_card_ids(draft)
         if not draft.cards:
             continue
         wanted = draft.id if ID_PATTERN.fullmatch(draft.id) else slug(draft.id, draft.id, "deck")
@@ -174,18 +171,28 @@ def write_decks(
             number += 1
             suffix = "-anki" if number == 2 else f"-anki-{number - 1}"
             deck_id = f"{wanted[: 64 - len(suffix)]}{suffix}"
-        claimed.add(deck_id)
-        draft.written_id = deck_id
         data: dict[str, Any] = {"id": deck_id, "title": draft.title}
         if draft.topic:
             data["topic"] = draft.topic
         data["version"] = 1
         data["cards"] = draft.cards
+        text = dump(data)
+        if _problem(text) is not None:  # rare: find the cards the format cannot hold
+            skipped.extend(drop_invalid_cards(draft))
+            if not draft.cards:
+                continue
+            data["cards"] = draft.cards
+            text = dump(data)
+            problem = _problem(text)
+            if problem is not None:
+                raise UsageError(f"cannot write the deck '{deck_id}' from {source}: {problem}")
+        claimed.add(deck_id)
+        draft.written_id = deck_id
         replaced = target.exists()
         folder.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         header = HEADER.format(kind=kind, source=source.replace("\n", " "))
-        tmp.write_text(header + dump(data), encoding="utf-8")
+        tmp.write_text(header + text, encoding="utf-8")
         os.replace(tmp, target)
         by_type: dict[str, int] = {}
         for card in draft.cards:
