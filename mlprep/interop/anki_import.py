@@ -237,8 +237,8 @@ def _foreign_card(note_type: dict[str, Any], values: list[str], ctx: _Context) -
             rest = [n for n in names if n not in (question, typed_field)]
         else:
             others = [n for n in names if n != question]
-            answer = others[0] if others else question
-            card = {"type": "basic", "q": q, "a": html_to_markdown(fields[answer], ctx.media)}
+            a = html_to_markdown(fields[others[0]], ctx.media) if others else ""
+            card = {"type": "basic", "q": q, "a": a}  # no answer field: left out as empty
             rest = others[1:]
     extra = [html_to_markdown(fields[n], ctx.media) for n in rest]
     explain = "\n\n".join(e for e in extra if e)
