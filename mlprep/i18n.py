@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_answer": ("type your answer", "输入你的答案"),
     "gap": ("gap {i}/{n}", "空 {i}/{n}"),
     "answer": ("answer", "答案"),
+    "accepted": ("accepted", "可接受的答案"),
     "explain": ("explain", "解析"),
     "right": ("right", "正确"),
     "wrong": ("wrong", "错误"),

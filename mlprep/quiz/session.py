@@ -285,6 +285,7 @@ class QuizSession:
                     del self.queue[index]
                     break
         self.queue.insert(0, last.card)
+        self.comebacks.discard(last.card.key)
         if last.was_comeback:
             self.comebacks.add(last.card.key)
         return last.card

@@ -152,12 +152,14 @@ class CardAsker:
             self.console.print(f"[warn]{self.say('pick_range', n=len(order))}[/]")
         right = grade_choices(picked, order, card.correct_choices)
         shown = ", ".join(str(order.index(i) + 1) for i in card.correct_choices)
-        return Attempt(right, detail=f"answer: {shown}", reply=reply)
+        return Attempt(right, detail=f"{self.say('answer')}: {shown}", reply=reply)
 
     def _typed(self, card: Card) -> Attempt:
         reply = self.line(f"[muted]{self.say('type_answer')} ({self.help})[/]\n")
         right = grade_typed(reply, card.accepted)
-        return Attempt(right, detail="accepted: " + " | ".join(card.accepted), reply=reply)
+        return Attempt(
+            right, detail=f"{self.say('accepted')}: " + " | ".join(card.accepted), reply=reply
+        )
 
     def _cloze(self, card: Card) -> Attempt:
         langs = languages(self.display)
@@ -183,7 +185,7 @@ class CardAsker:
         ]
         return Attempt(
             all(results),
-            detail="answer: " + " · ".join(options[0] for options in gaps),
+            detail=f"{self.say('answer')}: " + " · ".join(options[0] for options in gaps),
             reply=" | ".join(replies),
             cloze_text=primary,
             cloze_replies=replies,

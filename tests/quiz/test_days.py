@@ -169,6 +169,10 @@ def test_counter_counts_down_and_counts_cards_coming_back(tmp_path: Path) -> Non
         assert session.left() == (3, 0)
         session.record(cards[0], Grade.GOOD)  # a learning step: it comes back this session
         assert session.left() == (2, 1)
+        session.undo()  # taken back: a card not yet shown again
+        assert session.left() == (3, 0)
+        session.record(cards[0], Grade.GOOD)
+        assert session.left() == (2, 1)
         session.record(cards[1], Grade.EASY)  # graduates: gone for today
         assert session.left() == (1, 1)
         session.undo()
