@@ -17,6 +17,7 @@ from tests.conftest import REPO, cli_env
 
 BIN = Path(sys.executable).parent
 GOOD_DECK = "id: mine\ntitle: Mine\ncards:\n  - {id: a, q: Q, a: A}\n"
+MANUAL = ("--all-files", "--hook-stage", "manual")
 BAD_DECK = "id: broken\ntitle: Broken\ncards:\n  - {id: a, q: Q, answr: A}\n"
 
 
@@ -92,6 +93,30 @@ def test_pre_commit_runs_the_deck_lint_hook(tmp_path: Path, hook_repo: Path) -> 
     assert failed.returncode == 1
     assert re.search(r"mlprep deck lint\.+Failed", failed.stdout)
     assert "decks/broken.yaml:4:19: unknown field 'answr'" in failed.stdout
+
+
+@pytest.mark.skipif(shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit missing")
+def test_pre_commit_runs_the_check_hook(tmp_path: Path, hook_repo: Path) -> None:
+    workspace = tmp_path / "member"
+    workspace.mkdir()
+    (workspace / "notes.md").write_text("no kata solved yet\n", "utf-8")
+    decks = tmp_path / "decks"  # MLPREP_DECKS in cli_env: the member's own decks
+    decks.mkdir()
+    (decks / "broken.yaml").write_text(BAD_DECK, "utf-8")
+    env = git_env(tmp_path)
+    for args in (["init", "-q"], ["add", "."]):
+        subprocess.run(["git", *args], cwd=workspace, env=env, check=True, capture_output=True)
+    result = subprocess.run(
+        [str(BIN / "pre-commit"), "try-repo", str(hook_repo), "mlprep-check", *MANUAL],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert re.search(r"mlprep check\.+Failed", result.stdout)
+    assert "broken.yaml:4:19: unknown field 'answr'" in result.stdout
 
 
 # -- action.yml ---------------------------------------------------------------------
