@@ -587,3 +587,19 @@ def test_problems_are_explained_in_a_terminal(world: tuple[Path, dict[str, str]]
     code, text = screen("quiz", deck_path(tmp_path))
     assert code == 2 and f"the progress store {store} cannot be read" in text
     assert "Traceback" not in text
+
+
+def test_bilingual_cloze_in_terminal(world: tuple[Path, dict[str, str]]) -> None:
+    tmp_path, env = world
+    child = spawn(env, "quiz", deck_path(tmp_path), "--type", "cloze", "--lang", "both")
+    try:
+        child.expect("BERT 掩盖")  # both sentences, each with the gap marked
+        child.expect("BERT masks")
+        child.expect(styled("gap 1/1"))
+        child.sendline("15%")
+        child.expect(styled("right"))
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
