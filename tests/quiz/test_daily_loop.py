@@ -107,7 +107,13 @@ def test_new_limit_says_which_option_raises_it(deck: Path, monkeypatch: pytest.M
     )
 
 
-def test_plan_and_quiz_share_the_daily_limit(deck: Path) -> None:
+def test_plan_and_quiz_share_the_daily_limit(deck: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLPREP_NOW", local("2026-06-10T09:00:00"))
+    code, output = invoke("plan", "--date", "2026-06-20")
+    assert code == 0, output
+    needed = int(re.search(r"about (\d+) new a day; your daily limit is 20", output)[1])  # type: ignore[index]
+    assert needed > 20
+    assert f"mlprep plan --new-per-day {needed} (or mlprep config new-per-day {needed})" in output
     code, output = invoke("plan", "--date", "2099-01-01", "--new-per-day", "3", "--json")
     assert code == 0, output
     assert json.loads(output[output.index("{") :])["new_per_day"] == 3
