@@ -212,7 +212,8 @@ def test_exam_overtime_counts_as_wrong() -> None:
     from mlprep.ui.keys import LineInput
 
     deck_cards = load_deck_text(DECK)
-    ticks = iter([0.0, 0.0, 0.0, 100.0, 100.0, 100.0, 100.0])
+    reads = iter(range(10_000))
+    ticks = (0.0 if next(reads) < 3 else 100.0 for _ in iter(int, 1))  # 100 s after the question
     view = ExamView(Console(file=io.StringIO()), LineInput(io.StringIO("15%\n")), "en", seed=0)
     report = view.run(
         [("attention", deck_cards["mask-rate"])],
