@@ -1,7 +1,8 @@
 """The checker's handle on the warm worker: start it, fork jobs from it, kill and reap them.
 
 The worker is a separate `python -I -B` process (isolated, and writing no
-bytecode next to the katas) in its own session with a clean environment; it
+bytecode next to the katas) in its own session with a clean environment and
+the checker's own `sys.path` (so it imports exactly what the checker would); it
 imports torch once, so every job after the first starts in milliseconds. Jobs
 are forked children in their own sessions; the checker kills each job's whole
 process group when the job ends, whatever happened. The worker dies with the
@@ -29,7 +30,7 @@ from mlprep.kata.rundirs import sweep_stale
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 _BOOT = (
-    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "import json, sys; sys.path[:] = json.loads(sys.argv[5]); sys.path.insert(0, sys.argv[1]); "
     "from mlprep.kata.worker import zygote_main; "
     "zygote_main(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))"
 )
@@ -69,7 +70,7 @@ class ForkServer:
         try:
             self._proc = subprocess.Popen(
                 [self.python, "-I", "-B", "-c", _BOOT, str(_PACKAGE_ROOT), str(child.fileno()),
-                 json.dumps(list(self.preload)), str(os.getpid())],
+                 json.dumps(list(self.preload)), str(os.getpid()), json.dumps(sys.path)],
                 pass_fds=[child.fileno()],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

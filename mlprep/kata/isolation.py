@@ -25,6 +25,7 @@ CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 _PR_SET_PDEATHSIG = 1
+_PR_SET_CHILD_SUBREAPER = 36
 MAX_PROCESSES = 64  # a job's processes (threads count too), where the kernel enforces it
 
 
@@ -38,6 +39,12 @@ def die_with_parent(expected_parent: int | None = None) -> None:
         _libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if expected_parent is not None and os.getppid() != expected_parent:
         os._exit(1)
+
+
+def become_subreaper() -> None:
+    """Orphaned descendants are reparented to this process (which must reap them)."""
+    with contextlib.suppress(OSError, AttributeError):
+        _libc().prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
 def _write(path: str, text: str) -> None:

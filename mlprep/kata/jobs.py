@@ -28,6 +28,7 @@ from mlprep.kata.model import ERROR, TIMEOUT, Kata
 from mlprep.kata.rundirs import make_run_dir, remove_tree
 
 OUTPUT_SHOWN = 4000
+ENDING_GRACE = 1.0  # a job that said it is done gets this long to exit by itself
 MAX_TIMEOUTS = 2
 MAX_CRASHES = 3
 
@@ -243,9 +244,18 @@ def _hit_output_limit(raised: Raised, job: Job) -> bool:
     )
 
 
+SANDBOX_ENV = "MLPREP_SANDBOX"
+
+
+def sandbox_setting() -> str:
+    """`limited` when the user turned the kernel layers off (`MLPREP_SANDBOX=limited`)."""
+    return "limited" if os.environ.get(SANDBOX_ENV, "").strip().lower() == "limited" else "auto"
+
+
 def base_job(kata: Kata, kind: str, limits: Limits) -> dict[str, Any]:
     return {
         "kind": kind,
+        "sandbox": sandbox_setting(),
         "kata_dir": str(kata.folder),
         "entry": kata.entry.name,
         "params": list(kata.entry.params),
@@ -305,6 +315,7 @@ def run_oracle(
             f"{describe_status(status, limits)}):\n{detail}"
         ) from error
     finally:
+        job.finish(grace=ENDING_GRACE)
         job.close()
     if not cases:
         raise KataError(f"the case generator of kata {kata.name!r} produced no cases")
@@ -484,7 +495,7 @@ def run_solution(
             else:
                 crashes += 1
         finally:
-            job.finish()
+            job.finish(grace=0 if current is not None or not loaded else ENDING_GRACE)
             outputs.append(job.captured())
             job.close()
         if stop:

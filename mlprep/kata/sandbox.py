@@ -125,10 +125,16 @@ def policy_for(run_dir: Path, hidden: Sequence[Path], *, gpu: bool = False) -> l
 
 
 def raise_boundary(
-    run_dir: Path, hidden: Sequence[Path], namespaces: bool, *, gpu: bool = False
+    run_dir: Path,
+    hidden: Sequence[Path],
+    namespaces: bool,
+    *,
+    gpu: bool = False,
+    kernel: bool = True,
 ) -> Boundary:
-    """Restrict this process with Landlock where the kernel offers it; say what holds."""
-    abi = landlock.abi_version()
+    """Restrict this process with Landlock where the kernel offers it (and `kernel` allows);
+    say what holds."""
+    abi = landlock.abi_version() if kernel else 0
     if abi >= 1:
         try:
             landlock.restrict(policy_for(run_dir, hidden, gpu=gpu), abi)
@@ -165,11 +171,16 @@ def _real(run_dir: str, path: object) -> str | None:
     return os.path.realpath(os.path.join(run_dir, os.fspath(path)))
 
 
-def install_audit_hook(run_dir: str, hidden: Sequence[str]) -> None:
-    """Refuse process creation, networking, changes outside `run_dir` and reads under `hidden`.
+def install_audit_hook(run_dir: str, hidden: Sequence[str], *, files: bool = True) -> None:
+    """Refuse process creation, networking, C calls through ctypes, signals to others and
+    changes to files outside `run_dir` (modes, times and attributes included, which
+    Landlock does not cover); with `files`, also opening files to write outside
+    `run_dir` or to read under `hidden`.
 
-    Paths are compared after `realpath`, so `//`, `..`, `/proc/self/root` and
-    symlinks made in the run folder lead where the kernel would lead.
+    Where Landlock holds, the kernel alone decides what `open` may reach
+    (`files=False`: a refused open is the kernel's EACCES). Paths are
+    compared after `realpath`, so `//`, `..`, `/proc/self/root` and symlinks made
+    in the run folder lead where the kernel would lead.
     """
     run_dir = os.path.realpath(run_dir)
     hidden = [os.path.realpath(h) for h in hidden]
@@ -201,7 +212,7 @@ def install_audit_hook(run_dir: str, hidden: Sequence[str]) -> None:
             if args and str(args[0]) != own:  # 0 and -1 reach other processes too
                 raise SandboxViolation("signalling other processes is not allowed in a kata")
             return
-        if event == "open":
+        if event == "open" and files:
             full = _real(run_dir, args[0] if args else None)
             if full is None:
                 return

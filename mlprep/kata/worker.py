@@ -51,9 +51,10 @@ UNTRUSTED_KINDS = ("solution", "bench")
 
 def zygote_main(ctl_fd: int, preload_json: str, checker_pid: int = 0) -> None:
     """Serve spawn and wait requests on the control socket until it closes (or the checker dies)."""
-    from mlprep.kata.isolation import die_with_parent
+    from mlprep.kata.isolation import become_subreaper, die_with_parent
 
     die_with_parent(checker_pid or None)
+    become_subreaper()  # a job's processes that outlive it come back here to be reaped
     ctl = socket.socket(fileno=ctl_fd)
     failed: dict[str, str] = {}
     for name in json.loads(preload_json):
@@ -76,6 +77,7 @@ def zygote_main(ctl_fd: int, preload_json: str, checker_pid: int = 0) -> None:
             pid = os.fork()
             if pid == 0:
                 _child(ctl, fds, request["job"], zygote)  # never returns
+            _jobs.add(pid)
             for fd in fds:
                 os.close(fd)
             ctl.send(json.dumps({"op": "spawned", "pid": pid}).encode())
@@ -93,22 +95,41 @@ def _kill_group(pid: int) -> None:
             kill(pid, signal.SIGKILL)
 
 
+_jobs: set[int] = set()  # jobs spawned and not yet waited for
+_ended: dict[int, int] = {}  # their statuses, when collected before they were asked for
+
+
+def _collect() -> None:
+    """Reap every child that has ended: jobs (status kept) and orphans passed to us."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if pid in _jobs:
+            _ended[pid] = status
+
+
 def _reap(pid: int, grace: float) -> int:
     """Wait up to `grace` s for the job to end by itself, kill its group, return its status."""
-    deadline = time.monotonic() + grace
-    try:
-        while True:
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done or time.monotonic() >= deadline:
-                break
-            time.sleep(0.01)
-        if not done:
-            _kill_group(pid)
-            _, status = os.waitpid(pid, 0)
-    except ChildProcessError:
+    if pid not in _jobs:
         return -1
+    deadline = time.monotonic() + grace
+    while True:
+        _collect()
+        if pid in _ended or time.monotonic() >= deadline:
+            break
+        time.sleep(0.005)
+    if pid not in _ended:
+        _kill_group(pid)
+        with contextlib.suppress(ChildProcessError):
+            _ended[pid] = os.waitpid(pid, 0)[1]
     _kill_group(pid)  # strays the job left behind in its group
-    return status
+    _jobs.discard(pid)
+    _collect()
+    return _ended.pop(pid, -1)
 
 
 def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any], zygote: int) -> None:
@@ -132,8 +153,9 @@ def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any], zygote: int)
         os.environ["TMPDIR"] = job["cwd"]
         cpu = int(job["cpu_seconds"])
         untrusted = job["kind"] in UNTRUSTED_KINDS and not job.get("trusted")
+        kernel = job.get("sandbox") != "limited"
         # before anything else, while this process is single-threaded
-        job["namespaced"] = contain(cpu) if untrusted else False
+        job["namespaced"] = contain(cpu) if untrusted and kernel else False
         torch = sys.modules.get("torch")
         if torch is not None:
             torch.set_num_threads(1)
@@ -286,14 +308,15 @@ def _harden(job: dict[str, Any], sock: socket.socket, hits: list[str]) -> None:
     """Raise the boundary around the code about to be imported and tell the checker what holds."""
     from mlprep.kata.sandbox import install_audit_hook, install_banned_guards, raise_boundary
 
-    install_banned_guards(job["banned"], hits)
     boundary = raise_boundary(
         Path(job["cwd"]),
         [Path(h) for h in job["hidden"]],
         bool(job.get("namespaced")),
         gpu=job.get("device") == "cuda",
+        kernel=job.get("sandbox") != "limited",
     )
-    install_audit_hook(job["cwd"], job["hidden"])
+    install_banned_guards(job["banned"], hits)  # after the boundary, which sorts paths
+    install_audit_hook(job["cwd"], job["hidden"], files=boundary.landlock_abi < 1)
     channel.send(sock, {"event": "sandbox", **boundary.to_json()})
 
 
