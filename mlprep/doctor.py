@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlprep.errors import MlprepError
@@ -21,6 +21,33 @@ class Check:
     status: str  # ok | warn | fail
     detail: str
     fix: str = ""
+    facts: dict[str, object] = field(default_factory=dict)  # machine-readable details
+
+
+def _sandbox() -> Check:
+    """The kata sandbox this machine gives: full (Landlock and namespaces) or limited."""
+    from mlprep.kata.jobs import SANDBOX_ENV, sandbox_setting
+    from mlprep.kata.sandbox import probe
+
+    setting = sandbox_setting()
+    boundary = probe(setting)
+    facts: dict[str, object] = {**boundary.to_json(), "setting": setting}
+    if boundary.mode == "full":
+        return Check(
+            "sandbox",
+            OK,
+            f"full: Landlock ABI {boundary.landlock_abi}, user/PID/network namespaces",
+            facts=facts,
+        )
+    if setting == "limited":
+        why, fix = f"turned off by {SANDBOX_ENV}=limited", f"unset {SANDBOX_ENV}"
+    elif boundary.landlock_abi < 1:
+        why = "no Landlock"
+        fix = "katas still run, guarded in-process only; Linux 5.13+ with Landlock enabled gives the full sandbox"
+    else:
+        why = "no unprivileged user namespaces"
+        fix = "enable them (sysctl kernel.unprivileged_userns_clone=1) for the full sandbox"
+    return Check("sandbox", WARN, f"sandbox: limited ({why})", fix, facts)
 
 
 def _python() -> Check:
@@ -118,5 +145,6 @@ def run_checks(paths: Paths, *, check_torch: bool = True) -> list[Check]:
         _folder("workspace", paths.workspace, "or set MLPREP_WORKSPACE"),
         _decks(paths),
         _katas(paths),
+        _sandbox(),
     ]
     return checks

@@ -144,6 +144,19 @@ def raise_boundary(
     return Boundary(mode=mode, landlock_abi=abi, namespaces=namespaces)
 
 
+def probe(setting: str = "auto") -> Boundary:
+    """What a job would get here, without restricting this process (for `mlprep doctor`)."""
+    from mlprep.kata.isolation import namespaces_available
+
+    if setting == "limited":
+        return Boundary(mode=LIMITED, landlock_abi=0, namespaces=False)
+    abi = landlock.abi_version()
+    spaces = namespaces_available()
+    return Boundary(
+        mode=FULL if abi >= 1 and spaces else LIMITED, landlock_abi=abi, namespaces=spaces
+    )
+
+
 # -- audit hook ---------------------------------------------------------------------------------
 
 _SPAWN_EVENTS = {

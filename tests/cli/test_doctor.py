@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mlprep.cli import app
@@ -60,3 +61,33 @@ def test_human_table(home: Path) -> None:
     result = runner.invoke(app, ["doctor", "--skip-torch"])
     assert result.exit_code == 0
     assert "mlprep doctor" in result.output and "python" in result.output
+
+
+def test_sandbox_mode_and_landlock_abi(home: Path) -> None:
+    from mlprep.kata.isolation import namespaces_available
+    from mlprep.kata.landlock import abi_version
+
+    _code, found = checks("--skip-torch")
+    facts = found["sandbox"]["facts"]
+    assert facts["landlock_abi"] == abi_version()
+    assert facts["namespaces"] == namespaces_available()
+    if abi_version() >= 1 and namespaces_available():
+        assert facts["mode"] == "full" and found["sandbox"]["status"] == "ok"
+        assert found["sandbox"]["detail"].startswith(f"full: Landlock ABI {abi_version()}")
+    else:
+        assert facts["mode"] == "limited" and found["sandbox"]["status"] == "warn"
+        assert found["sandbox"]["detail"].startswith("sandbox: limited (")
+
+
+def test_sandbox_turned_off_is_reported(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLPREP_SANDBOX", "limited")
+    code, found = checks("--skip-torch")
+    assert code == 0  # limited is a warning: katas still run
+    assert found["sandbox"]["status"] == "warn"
+    assert found["sandbox"]["detail"] == "sandbox: limited (turned off by MLPREP_SANDBOX=limited)"
+    assert found["sandbox"]["facts"] == {
+        "mode": "limited",
+        "landlock_abi": 0,
+        "namespaces": False,
+        "setting": "limited",
+    }
