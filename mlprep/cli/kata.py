@@ -50,8 +50,10 @@ def kata(
     """The kata catalogue, or scaffold and check one kata."""
     from mlprep.i18n import resolve_lang
     from mlprep.kata import service
+    from mlprep.kata.forkserver import install_exit_handlers
     from mlprep.ui import kata_view
 
+    install_exit_handlers()
     paths = state(ctx).paths
     display = resolve_lang(lang)
     if device != "cpu" and not bench:
@@ -164,10 +166,12 @@ def check(
 ) -> None:
     """CI-style self-check: every kata solved in the workspace, plus your decks."""
     from mlprep.i18n import resolve_lang
+    from mlprep.kata.forkserver import install_exit_handlers
     from mlprep.kata.junit import write_junit
     from mlprep.kata.service import check_workspace
     from mlprep.ui import kata_view
 
+    install_exit_handlers()
     paths = state(ctx).paths
     report = check_workspace(paths, workspace, seed)
     if junit is not None:
@@ -181,12 +185,19 @@ def verify(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
     seed: int = typer.Option(0, "--seed", help="Case-set seed."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="Katas verified at once (default: the number of CPU cores)."
+    ),
 ) -> None:
     """Maintainers: every shipped kata's reference passes, starter and mutants fail; decks lint clean."""
+    from mlprep.kata.forkserver import install_exit_handlers
     from mlprep.kata.verify import verify_all
     from mlprep.ui import kata_view
 
-    report = verify_all(state(ctx).paths.shipped_katas, seed)
+    if jobs < 0:
+        raise UsageError(f"--jobs must be 1 or more, got {jobs}", hint="omit it to use every core.")
+    install_exit_handlers()
+    report = verify_all(state(ctx).paths.shipped_katas, seed, jobs=jobs or None)
     kata_view.show_verify(report, as_json=as_json)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)

@@ -20,13 +20,14 @@ import socket
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from mlprep.errors import KataError
-from mlprep.kata.rundirs import sweep_stale
+from mlprep.kata.rundirs import remove_own_run_dirs, sweep_stale
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 _BOOT = (
@@ -48,6 +49,27 @@ def _clean_env() -> dict[str, str]:
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env
+
+
+_servers: weakref.WeakSet[ForkServer] = weakref.WeakSet()
+
+
+def install_exit_handlers() -> None:
+    """On SIGTERM or SIGHUP: end every job at once, remove this process's run folders, then
+    die of the signal. (SIGKILL leaves no chance: the death signals end the jobs, and the
+    next checker removes the folders.) Only the main thread may install handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _end_on_signal)
+
+
+def _end_on_signal(signum: int, _frame: object) -> None:
+    for server in list(_servers):
+        server.kill()
+    remove_own_run_dirs()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 class ForkServer:
@@ -82,6 +104,7 @@ class ForkServer:
         finally:
             child.close()
         self._ctl = parent
+        _servers.add(self)
         parent.settimeout(START_TIMEOUT)
         try:
             reply = self._recv()
@@ -99,6 +122,13 @@ class ForkServer:
         if self._proc.poll() is None:
             return ""
         return self._proc.stderr.read()[-2000:].decode("utf-8", "replace").strip()
+
+    def kill(self) -> None:
+        """End the worker and every job now (from a signal handler: no locks, no waiting)."""
+        proc = self._proc
+        if proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
 
     def close(self) -> None:
         proc, ctl = self._proc, self._ctl

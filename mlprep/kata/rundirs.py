@@ -56,6 +56,14 @@ def sweep_stale() -> int:
     return removed
 
 
+def remove_own_run_dirs() -> None:
+    """Remove every run folder this process made (on the way out)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(run_root()):
+            if entry.name.startswith(f"{PREFIX}{os.getpid()}-"):
+                remove_tree(Path(entry.path))
+
+
 def remove_tree(path: Path) -> None:
     """Remove `path` and everything in it, making folders writable first; never follow links."""
 

@@ -88,9 +88,8 @@ def _fails(
     return bool(failures), failures
 
 
-def verify_kata(
-    checker: Checker, kata: Kata, seed: int, pool: ThreadPoolExecutor
-) -> KataVerification:
+def verify_kata(checker: Checker, kata: Kata, seed: int) -> KataVerification:
+    """Reference, starter and every mutant of one kata, one after another."""
     result = KataVerification(name=kata.name, mutants_total=len(kata.mutants))
     try:
         cases = checker.cases(kata, seed)
@@ -99,7 +98,7 @@ def verify_kata(
         result.survivors = [m.name for m in kata.mutants]
         return result
     files = [kata.reference, kata.starter] + [m.path for m in kata.mutants]
-    outcomes = list(pool.map(lambda f: _fails(checker, kata, f, cases, seed), files))
+    outcomes = [_fails(checker, kata, f, cases, seed) for f in files]
     ref_failed, ref_failures = outcomes[0]
     result.reference = FAIL if ref_failed else PASS
     result.problems += [f"reference: {f}" for f in ref_failures[:5]]
@@ -127,15 +126,20 @@ def verify_all(
     *,
     names: list[str] | None = None,
     decks: Callable[[], dict[str, object]] | None = shipped_decks_summary,
+    jobs: int | None = None,
 ) -> VerifyReport:
-    """Verify every kata under `katas_root` (or just `names`), in parallel across cores."""
+    """Verify every kata under `katas_root` (or just `names`), `jobs` katas at a time.
+
+    One warm worker serves every kata; each kata's files run one after another,
+    so `jobs` processes run at once (default: one per core). The report lists the
+    katas in catalogue order whatever order they finish in.
+    """
     # with names, only those folders are read: a half-written kata elsewhere does not matter
     catalogue = (
         load_catalogue(katas_root) if names is None else [find_kata(katas_root, n) for n in names]
     )
     preload = sorted({m for k in catalogue for m in k.preload})
-    workers = max(2, os.cpu_count() or 1)
+    workers = max(1, jobs or os.cpu_count() or 1)
     with Checker(katas_root, preload) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
-        # katas are verified one after another; each kata's files run in parallel
-        results = [verify_kata(checker, kata, seed, pool) for kata in catalogue]
+        results = list(pool.map(lambda kata: verify_kata(checker, kata, seed), catalogue))
     return VerifyReport(katas=results, decks=decks() if decks is not None else {})

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from mlprep.kata import channel
-from mlprep.kata.codec import EncodeError, encode, to_runtime
+from mlprep.kata.codec import EncodeError, encode, pin_libraries, to_runtime
 
 EXIT_INTERNAL = 70
 UNTRUSTED_KINDS = ("solution", "bench")
@@ -315,6 +315,7 @@ def _harden(job: dict[str, Any], sock: socket.socket, hits: list[str]) -> None:
         gpu=job.get("device") == "cuda",
         kernel=job.get("sandbox") != "limited",
     )
+    pin_libraries()  # the encoder keeps the real torch and numpy, whatever the bans do
     install_banned_guards(job["banned"], hits)  # after the boundary, which sorts paths
     install_audit_hook(job["cwd"], job["hidden"], files=boundary.landlock_abi < 1)
     channel.send(sock, {"event": "sandbox", **boundary.to_json()})
