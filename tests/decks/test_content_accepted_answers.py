@@ -306,6 +306,40 @@ TABLE = [
     gap("computer-vision/conv-output-formula", "en", 0, ["⌊K/2⌋", "floor(K/2)", "K//2"], ["K/2"]),
     gap("computer-vision/mixup-cutmix", "en", 0, ["y_j", "yj"], ["y_i"]),
     typed("computer-vision/vit-sequence-length", ["197 tokens"], ["196 tokens"]),
+    # ml-system-design (author's rows, checked by the independent review)
+    typed("ml-system-design/psi-compute", ["0.041", "0.04", "0.0405"], ["0.1", "0.4"]),
+    typed("ml-system-design/cohen-kappa", ["0.6", "60%", "3/5"], ["0.8", "0.3"]),
+    typed(
+        "ml-system-design/downsampling-recalibration",
+        ["1/11", "0.0909", "0.091", "9.1%", "0.09"],
+        ["0.5", "0.05", "0.1"],
+    ),
+    typed("ml-system-design/littles-law-capacity", ["20", "20 workers"], ["8", "400"]),
+    typed(
+        "ml-system-design/tail-latency-fanout",
+        ["0.63", "63%", "0.634", "63.4%"],
+        ["0.01", "1%", "0.37"],
+    ),
+    gap("ml-system-design/drift-definitions", "en", 0, ["P(x)", "p(x)"], ["P(y)", "P(y|x)"]),
+    gap(
+        "ml-system-design/drift-definitions",
+        "en",
+        1,
+        ["concept drift", "Concept Drift", "concept shift"],
+        ["covariate shift", "label shift"],
+    ),
+    gap(
+        "ml-system-design/drift-definitions", "zh", 1, ["概念漂移", "concept drift"], ["协变量偏移"]
+    ),
+    gap(
+        "ml-system-design/psi-formula",
+        "en",
+        0,
+        ["ln(a_i / e_i)", "ln(a_i/e_i)", "log(a_i/e_i)"],
+        ["a_i/e_i"],
+    ),
+    gap("ml-system-design/psi-formula", "en", 1, ["0.1"], ["0.25"]),
+    gap("ml-system-design/psi-formula", "en", 2, ["0.25"], ["0.1"]),
 ]
 
 
