@@ -480,6 +480,7 @@ def run_solution(
                 )
                 pending.remove(current)
                 timeouts += 1
+                stop = fail_fast  # a time-out is a failure: no need to wait for another
         except (channel.ChannelClosed, channel.ChannelError) as error:
             status = job.finish(grace=0.5)
             what = describe_status(status, limits)
