@@ -340,6 +340,37 @@ TABLE = [
     ),
     gap("ml-system-design/psi-formula", "en", 1, ["0.1"], ["0.25"]),
     gap("ml-system-design/psi-formula", "en", 2, ["0.25"], ["0.1"]),
+    typed(
+        "classic-nlp/w2v-noise-power",
+        ["27", "27×", "27x", "27 times", "27倍", "81^(3/4)"],
+        ["81", "9", "60.75"],
+    ),
+    typed("classic-nlp/w2v-hs-depth", ["20", "20.0", "log2 V = 20"], ["2^20", "10", "1048576"]),
+    typed("classic-nlp/tfidf-compute", ["0.06", "6%", "0.060", "3/50"], ["0.03", "0.138", "2"]),
+    typed("classic-nlp/bigram-mle", ["2/3", "0.667", "66.7%", "0.6667"], ["1/3", "0.5", "2/11"]),
+    typed(
+        "classic-nlp/perplexity-compute",
+        ["5.657", "5.66", "2^2.5", "4√2", "4*sqrt(2)"],
+        ["7.5", "2.5", "1024", "5.7"],
+    ),
+    gap("classic-nlp/perplexity-meaning", "en", 0, ["bits", "bit", "Bits"], ["nats", "bytes"]),
+    gap("classic-nlp/perplexity-meaning", "zh", 2, ["100", "100.0"], ["ln 100", "4.6"]),
+    gap("classic-nlp/w2v-neg-objective-cloze", "en", 1, ["3/4", "0.75", "¾", "75%"], ["1/2", "1"]),
+    gap("classic-nlp/additive-attention-cloze", "en", 0, ["tanh", "Tanh"], ["sigmoid", "relu"]),
+    typed("classic-nlp/bleu-clipped-precision", ["2/7", "0.286", "28.6%"], ["1", "7/7", "2/6"]),
+    typed(
+        "classic-nlp/bleu-brevity-penalty",
+        ["0.779", "0.7788", "e^-0.25", "exp(-0.25)"],
+        ["0.8", "1", "0.25", "e^-0.2"],
+    ),
+    gap("classic-nlp/viterbi-cost", "en", 0, ["K^n", "Kⁿ", "k^n"], ["n^K", "nK", "2^n"]),
+    gap(
+        "classic-nlp/viterbi-cost",
+        "zh",
+        1,
+        ["O(nK^2)", "O(nK²)", "O(n K^2)", "O(n·K^2)"],
+        ["O(K^n)", "O(nK)", "O(n^2 K)"],
+    ),
 ]
 
 
