@@ -371,6 +371,31 @@ TABLE = [
         ["O(nK^2)", "O(nK²)", "O(n K^2)", "O(n·K^2)"],
         ["O(K^n)", "O(nK)", "O(n^2 K)"],
     ),
+    gap("optimization/rmsprop-cloze", "en", 0, ["g^2", "g²", "g⊙g", "g * g"], ["g", "|g|", "√g"]),
+    gap("optimization/rmsprop-cloze", "en", 1, ["√v", "sqrt(v)", "sqrt(v_t)"], ["v", "v^2"]),
+    typed(
+        "optimization/adam-v-underestimate",
+        ["0.0952", "0.095", "9.52%", "1 - 0.999^100"],
+        ["0.905", "0.1", "0.999", "1"],
+    ),
+    typed(
+        "optimization/adamw-shrink",
+        ["1e-5", "0.00001", "10^-5", "1×10^-5", "0.001%"],
+        ["0.01", "1e-3", "0.99999", "1e-2"],
+    ),
+    typed(
+        "optimization/warmup-linear-step",
+        ["7.5e-5", "0.000075", "7.5×10^-5", "7.5x10^-5"],
+        ["3e-4", "7.5e-4", "2.5e-4", "0.75"],
+    ),
+    typed("optimization/clip-global-norm-compute", ["6", "6.0"], ["10", "8", "30", "0.2"]),
+    typed("optimization/linear-scaling-rule", ["3.2", "3.20"], ["0.1", "32", "0.566", "1.6"]),
+    typed("optimization/newton-one-step", ["2", "2.0", "x = 2"], ["-38", "8", "10"]),
+    typed(
+        "optimization/gd-max-stable-lr",
+        ["0.02", "1/50", "2/100", "2/λmax"],
+        ["0.01", "2", "0.0198", "1/100"],
+    ),
 ]
 
 
