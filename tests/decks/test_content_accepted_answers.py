@@ -396,6 +396,63 @@ TABLE = [
         ["0.02", "1/50", "2/100", "2/λmax"],
         ["0.01", "2", "0.0198", "1/100"],
     ),
+    # statistics-ab (author's rows, checked by the independent review)
+    typed("statistics-ab/ci-half-width", ["1.96", "±1.96"], ["1", "19.6", "0.196"]),
+    typed(
+        "statistics-ab/sample-size-compute",
+        ["14400", "14,400", "14.4k"],
+        ["1440", "144000", "28800"],
+    ),
+    typed(
+        "statistics-ab/two-proportion-z",
+        ["2.31", "2.3", "2.307", "z = 2.31"],
+        ["1.96", "2.0", "0.01"],
+    ),
+    typed(
+        "statistics-ab/fwer-compute",
+        ["0.64", "64%", "0.642", "64.2%", "0.6415"],
+        ["0.05", "1", "0.358"],
+    ),
+    typed("statistics-ab/bh-procedure", ["2", "two", "两个"], ["1", "5"]),
+    typed("statistics-ab/srm-chi-square", ["14.6", "14.57", "14.575"], ["7.29", "1.2"]),
+    typed("statistics-ab/cuped-variance", ["0.64", "64%", "16/25"], ["0.36", "0.4", "0.6"]),
+    gap(
+        "statistics-ab/error-types-power",
+        "en",
+        0,
+        ["α", "alpha", "the significance level"],
+        ["β", "beta"],
+    ),
+    gap("statistics-ab/error-types-power", "en", 1, ["β", "beta"], ["α"]),
+    gap(
+        "statistics-ab/error-types-power",
+        "en",
+        2,
+        ["1 − β", "1-β", "1-beta", "1 - beta"],
+        ["β", "1-α"],
+    ),
+    gap("statistics-ab/error-types-power", "en", 3, ["0.8", "80%"], ["0.95", "0.05"]),
+    gap("statistics-ab/critical-values", "en", 0, ["1.96"], ["1.645", "2.58"]),
+    gap("statistics-ab/critical-values", "en", 1, ["1.645", "1.64", "1.65"], ["1.96"]),
+    gap("statistics-ab/critical-values", "en", 2, ["0.84", "0.842", "0.8416"], ["1.28", "0.8"]),
+    gap("statistics-ab/cuped-formula", "en", 0, ["Var(X)", "var(X)"], ["Var(Y)", "Cov(X,Y)"]),
+    gap(
+        "statistics-ab/cuped-formula",
+        "en",
+        1,
+        ["before the experiment", "pre-experiment", "before assignment"],
+        ["after the experiment", "during the experiment"],
+    ),
+    gap(
+        "statistics-ab/cuped-formula",
+        "zh",
+        1,
+        ["实验开始前", "实验前", "分组前"],
+        ["实验后", "实验期间"],
+    ),
+    gap("statistics-ab/bootstrap-ci", "en", 0, ["with replacement"], ["without replacement"]),
+    gap("statistics-ab/bootstrap-ci", "en", 1, ["2.5"], ["5", "0.025"]),
+    gap("statistics-ab/bootstrap-ci", "en", 2, ["97.5"], ["95"]),
 ]
 
 
