@@ -453,6 +453,22 @@ TABLE = [
     gap("statistics-ab/bootstrap-ci", "en", 0, ["with replacement"], ["without replacement"]),
     gap("statistics-ab/bootstrap-ci", "en", 1, ["2.5"], ["5", "0.025"]),
     gap("statistics-ab/bootstrap-ci", "en", 2, ["97.5"], ["95"]),
+    gap("graphs-rl/gcn-propagation-cloze", "en", 0, ["-1/2", "−1/2", "-0.5"], ["1/2", "-1", "0.5"]),
+    typed("graphs-rl/gcn-edge-weight", ["0.25", "1/4", "1/√16"], ["0.125", "0.5", "1/16", "1/10"]),
+    typed("graphs-rl/sage-fanout", ["250", "250.0"], ["35", "276", "275"]),
+    gap("graphs-rl/bellman-cloze", "en", 2, ["max", "max_a'", "MAX"], ["sum", "min", "argmax"]),
+    typed("graphs-rl/discounted-return", ["10", "10.0", "1/(1-γ)"], ["9", "0.9", "1", "100"]),
+    typed("graphs-rl/q-update-compute", ["2.35", "2.350"], ["5.5", "2.5", "3.5", "2.45"]),
+    gap("graphs-rl/advantage-td-cloze", "zh", 1, ["无偏", "unbiased"], ["有偏", "biased"]),
+    gap(
+        "graphs-rl/ppo-clip-cloze",
+        "en",
+        0,
+        ["π_θold", "π_old", "pi_old"],
+        ["π_θ", "π_ref", "s_t)", "π_θold(a_t"],
+    ),
+    gap("graphs-rl/ppo-clip-cloze", "en", 2, ["min", "minimum"], ["max", "mean"]),
+    typed("graphs-rl/ppo-clip-compute", ["2.4", "2.40"], ["3", "1.2", "2.0", "1.5"]),
 ]
 
 
