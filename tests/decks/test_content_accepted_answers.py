@@ -469,6 +469,44 @@ TABLE = [
     ),
     gap("graphs-rl/ppo-clip-cloze", "en", 2, ["min", "minimum"], ["max", "mean"]),
     typed("graphs-rl/ppo-clip-compute", ["2.4", "2.40"], ["3", "1.2", "2.0", "1.5"]),
+    # distributed-training (author's rows, checked by the independent review)
+    typed("distributed-training/ring-allreduce-typed", ["7", "7 GB", "7GB"], ["8", "3.5", "4"]),
+    typed("distributed-training/tp-allreduce-count", ["2", "two", "两次"], ["1", "4"]),
+    typed(
+        "distributed-training/pipeline-bubble-typed", ["0.2", "20%", "1/5", "3/15"], ["0.25", "25%"]
+    ),
+    typed(
+        "distributed-training/zero2-memory-typed",
+        ["16.6", "16.6 GB", "16.64"],
+        ["31.4", "1.9", "120"],
+    ),
+    typed("distributed-training/adam-memory-typed", ["112", "112 GB"], ["14", "28", "56"]),
+    typed("distributed-training/effective-batch-typed", ["512"], ["128", "32"]),
+    typed(
+        "distributed-training/training-flops-typed",
+        ["4.2e22", "4.2 × 10^22", "4.2x10^22", "4.2×10²²", "42000000000000000000000"],
+        ["4.2e21", "1.4e22"],
+    ),
+    gap(
+        "distributed-training/ring-allreduce-volume",
+        "en",
+        2,
+        ["2(N−1)/N", "2(N-1)/N", "2(n-1)/n"],
+        ["(N-1)/N", "2"],
+    ),
+    gap("distributed-training/float-formats-cloze", "en", 0, ["5"], ["8"]),
+    gap("distributed-training/float-formats-cloze", "en", 4, ["fp32", "float32", "FP32"], ["fp16"]),
+    gap("distributed-training/parallelism-degrees-cloze", "en", 0, ["2"], ["4", "8"]),
+    gap(
+        "distributed-training/parallelism-degrees-cloze",
+        "en",
+        1,
+        ["node", "server", "machine"],
+        ["rack"],
+    ),
+    typed(
+        "distributed-training/effective-batch-typed", ["512 sequences", "512 条"], ["128 sequences"]
+    ),
 ]
 
 
