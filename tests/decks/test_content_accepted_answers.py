@@ -507,6 +507,50 @@ TABLE = [
     typed(
         "distributed-training/effective-batch-typed", ["512 sequences", "512 条"], ["128 sequences"]
     ),
+    gap("llm-systems/dpo-loss-cloze", "en", 1, ["π_ref", "pi_ref"], ["π_θ", "x)", "π_ref(y_w"]),
+    gap(
+        "llm-systems/dpo-loss-cloze",
+        "zh",
+        2,
+        ["被选中的", "偏好的", "chosen"],
+        ["被拒绝的", "rejected"],
+    ),
+    typed("llm-systems/grpo-advantage", ["1", "+1", "1.0"], ["0.5", "0.87", "-1", "2"]),
+    typed(
+        "llm-systems/e2e-latency",
+        ["2.2 s", "2200 ms", "2,200 ms", "2.2秒", "2.2 sec"],
+        ["2.22 s", "2020 ms", "2.0 s", "2220"],
+    ),
+    typed(
+        "llm-systems/decode-bandwidth-bound",
+        ["8 ms", "8ms", "0.008 s", "8毫秒"],
+        ["4 ms", "16 ms", "2 ms", "125"],
+    ),
+    typed(
+        "llm-systems/kv-per-token-gqa",
+        ["128 KiB", "128KiB", "131072 bytes", "131,072", "0.125 MiB"],
+        ["512 KiB", "64 KiB", "256 KiB", "65536"],
+    ),
+    typed("llm-systems/kv-batch-memory", ["16 GiB", "16GiB", "16"], ["8 GiB", "32 GiB", "64", "2"]),
+    gap("llm-systems/smoothquant-cloze", "en", 0, ["activations", "activation"], ["weights"]),
+    gap("llm-systems/smoothquant-cloze", "en", 2, ["0.5", "1/2", "50%"], ["0.8", "1"]),
+    typed(
+        "llm-systems/int4-weight-memory",
+        ["35 GB", "35GB", "35", "32.6 GiB"],
+        ["140 GB", "70 GB", "17.5", "280"],
+    ),
+    typed("llm-systems/speculative-accept-prob", ["0.5", "1/2", "50%"], ["2", "0.3", "0.6", "1"]),
+    typed(
+        "llm-systems/speculative-expected-tokens",
+        ["3.36", "3.3616", "≈3.36"],
+        ["3.2", "4", "5", "3.4"],
+    ),
+    typed("llm-systems/pass-at-k", ["0.7", "7/10", "70%"], ["0.64", "0.4", "0.3", "0.6"]),
+    typed(
+        "llm-systems/llava-visual-tokens",
+        ["576", "24×24", "24x24"],
+        ["577", "256", "24", "1024"],
+    ),
 ]
 
 
