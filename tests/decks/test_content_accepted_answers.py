@@ -551,6 +551,66 @@ TABLE = [
         ["576", "24×24", "24x24"],
         ["577", "256", "24", "1024"],
     ),
+    # pytorch (author's rows, checked by the independent review)
+    typed("pytorch/grad-accumulates-typed", ["tensor(8.)", "8", "8.0"], ["4", "tensor(4.)"]),
+    typed(
+        "pytorch/strides-typed",
+        ["(12, 4, 1)", "(12,4,1)", "12, 4, 1", "[12, 4, 1]"],
+        ["(1, 4, 12)", "(4, 1)"],
+    ),
+    typed(
+        "pytorch/broadcasting-typed",
+        ["(8, 7, 6, 5)", "[8, 7, 6, 5]", "torch.Size([8, 7, 6, 5])", "8x7x6x5"],
+        ["(8, 1, 6, 5)", "error"],
+    ),
+    typed("pytorch/batchnorm-state-dict-typed", ["5", "five"], ["2", "4"]),
+    gap("pytorch/zero-grad-set-to-none", "en", 0, ["True"], ["False"]),
+    gap("pytorch/zero-grad-set-to-none", "en", 1, ["None"], ["0", "zero"]),
+    gap(
+        "pytorch/pin-memory-cloze",
+        "en",
+        1,
+        ["non_blocking=True", "non_blocking"],
+        ["blocking=False"],
+    ),
+    gap(
+        "pytorch/zero-grad-set-to-none",
+        "en",
+        2,
+        ["assign", "overwrite", "write"],
+        ["add", "accumulate"],
+    ),
+    typed(
+        "recsys-advanced/dcn-degree",
+        ["4", "degree 4", "4阶", "四阶", "fourth"],
+        ["3", "8", "2^3", "degree 3"],
+    ),
+    typed("recsys-advanced/dcn-params", ["600", "600.0"], ["300", "30000", "30300", "200"]),
+    gap(
+        "recsys-advanced/dcn-cross-cloze",
+        "en",
+        0,
+        ["⊙", "element-wise product", "Hadamard product", "elementwise product"],
+        ["matrix product", "+", "dot product"],
+    ),
+    typed("recsys-advanced/esmm-compute", ["0.04", "4%", "1/25"], ["0.0001", "25", "0.1", "0.052"]),
+    typed(
+        "recsys-advanced/thompson-posterior-mean",
+        ["1/3", "0.333", "4/12", "33.3%"],
+        ["0.3", "3/10", "0.4", "0.25"],
+    ),
+    typed(
+        "recsys-advanced/ipw-position-weight",
+        ["4", "4x", "4×", "4 times", "4倍"],
+        ["0.25", "5", "1/4", "2"],
+    ),
+    gap(
+        "recsys-advanced/logq-cloze",
+        "en",
+        0,
+        ["log p_j", "log(p_j)", "ln p_j"],
+        ["p_j", "log(1/p_j)", "1/p_j"],
+    ),
 ]
 
 
