@@ -611,6 +611,41 @@ TABLE = [
         ["log p_j", "log(p_j)", "ln p_j"],
         ["p_j", "log(1/p_j)", "1/p_j"],
     ),
+    typed("classical-ml-more/ols-slope-compute", ["2.5", "5/2", "2.50"], ["2", "3", "-1", "1.67"]),
+    typed("classical-ml-more/r-squared", ["0.75", "3/4", "75%"], ["0.25", "0.8", "4"]),
+    gap(
+        "classical-ml-more/ridge-closed-form",
+        "en",
+        0,
+        ["λI", "λ I", "lambda I", "λ·I"],
+        ["λ", "I", "λ‖β‖²"],
+    ),
+    gap("classical-ml-more/ridge-closed-form", "en", 2, ["Laplace", "Laplacian"], ["Gaussian"]),
+    gap("classical-ml-more/ridge-closed-form", "zh", 1, ["高斯", "正态", "Gaussian"], ["拉普拉斯"]),
+    typed(
+        "classical-ml-more/ccp-alpha-compute",
+        ["0.02", "1/50", "2%"],
+        ["0.08", "0.016", "0.4", "0.027"],
+    ),
+    typed(
+        "classical-ml-more/gmm-responsibility",
+        ["0.881", "0.8808", "0.88", "1/(1+e^-2)"],
+        ["0.5", "0.119", "0.731", "1"],
+    ),
+    gap(
+        "classical-ml-more/bias-variance-decomposition",
+        "en",
+        0,
+        ["bias²", "bias^2", "squared bias", "Bias²"],
+        ["bias", "variance"],
+    ),
+    gap(
+        "classical-ml-more/bias-variance-decomposition",
+        "zh",
+        2,
+        ["不可约误差", "噪声", "irreducible error"],
+        ["偏差", "方差"],
+    ),
 ]
 
 
