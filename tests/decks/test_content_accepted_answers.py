@@ -646,6 +646,33 @@ TABLE = [
         ["不可约误差", "噪声", "irreducible error"],
         ["偏差", "方差"],
     ),
+    typed(
+        "evaluation-calibration/ece-compute",
+        ["0.08", "8%", "2/25"],
+        ["0.075", "0.04", "0.15", "0.05"],
+    ),
+    typed(
+        "evaluation-calibration/temperature-compute",
+        ["0.731", "0.7311", "σ(1)", "sigmoid(1)"],
+        ["0.881", "0.5", "0.62", "0.269"],
+    ),
+    typed(
+        "evaluation-calibration/brier-score", ["0.065", "6.5%", "13/200"], ["0.13", "0.25", "0.5"]
+    ),
+    typed(
+        "evaluation-calibration/mrr-compute", ["4/9", "0.444", "44.4%"], ["2/3", "0.667", "0.333"]
+    ),
+    typed(
+        "evaluation-calibration/ndcg-graded-compute",
+        ["0.670", "0.67", "0.6697"],
+        ["0.659", "0.762", "1.762", "0.5"],
+    ),
+    typed(
+        "evaluation-calibration/cost-threshold-compute",
+        ["0.1", "10%", "1/10"],
+        ["0.9", "0.5", "0.111", "1/9"],
+    ),
+    typed("evaluation-calibration/pr-auc-baseline", ["0.02", "2%", "1/50"], ["0.5", "0.98", "0.2"]),
 ]
 
 
