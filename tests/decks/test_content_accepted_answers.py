@@ -673,6 +673,16 @@ TABLE = [
         ["0.9", "0.5", "0.111", "1/9"],
     ),
     typed("evaluation-calibration/pr-auc-baseline", ["0.02", "2%", "1/50"], ["0.5", "0.98", "0.2"]),
+    typed(
+        "computer-basics-more/page-count",
+        ["262144", "262,144", "2^18", "256Ki"],
+        ["256", "512", "262", "2^20"],
+    ),
+    typed(
+        "computer-basics-more/cache-line-floats",
+        ["16", "16 floats", "16个", "sixteen"],
+        ["8", "64", "32", "4"],
+    ),
 ]
 
 
