@@ -683,6 +683,16 @@ TABLE = [
         ["16", "16 floats", "16个", "sixteen"],
         ["8", "64", "32", "4"],
     ),
+    # widened by the independent review
+    gap(
+        "distributed-training/ring-allreduce-volume",
+        "en",
+        2,
+        ["2*(N-1)/N", "2(1-1/N)"],
+        ["(N-1)/N", "1/N"],
+    ),
+    gap("statistics-ab/cuped-formula", "en", 0, ["Var[X]", "σ_X²"], ["Var[Y]", "Cov[X,Y]"]),
+    gap("ml-system-design/psi-formula", "en", 0, ["ln(ai/ei)"], ["ai/ei", "ln(ei)"]),
 ]
 
 
