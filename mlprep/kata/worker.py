@@ -55,6 +55,7 @@ def zygote_main(ctl_fd: int, preload_json: str, checker_pid: int = 0) -> None:
 
     die_with_parent(checker_pid or None)
     become_subreaper()  # a job's processes that outlive it come back here to be reaped
+    signal.signal(signal.SIGCHLD, lambda _sig, _frame: _collect())  # ... at once
     ctl = socket.socket(fileno=ctl_fd)
     failed: dict[str, str] = {}
     for name in json.loads(preload_json):
@@ -74,10 +75,15 @@ def zygote_main(ctl_fd: int, preload_json: str, checker_pid: int = 0) -> None:
         op = request.get("op")
         if op == "spawn":
             zygote = os.getpid()
+            # no reaping between the fork and knowing the pid is a job's
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
             pid = os.fork()
             if pid == 0:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
                 _child(ctl, fds, request["job"], zygote)  # never returns
             _jobs.add(pid)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
             for fd in fds:
                 os.close(fd)
             ctl.send(json.dumps({"op": "spawned", "pid": pid}).encode())

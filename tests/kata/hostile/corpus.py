@@ -328,7 +328,7 @@ ATTACKS: list[Attack] = [
         "fm",
         "import importlib\n"
         + ENTRY["fm"]
-        + "    importlib.import_module('to' + 'rch')\n    return x\n",
+        + "    torch = importlib.import_module('to' + 'rch')\n    return torch.ones(len(x)).numpy()\n",
         expect="is not allowed in this kata",
     ),
     # -- processes --------------------------------------------------------------------------------
