@@ -190,22 +190,6 @@ def test_check_missing_workspace_exit_2(home: Path, tmp_path: Path) -> None:
     assert code == 2 and "does not exist" in out
 
 
-def test_verify_json_all_green(home: Path) -> None:
-    code, out = run("verify", "--json")
-    report = json.loads(out)
-    assert code == 0, out
-    assert set(report) == {"katas", "decks"}
-    names = {k["name"] for k in report["katas"]}
-    assert {"attention", "mha", "wildcard", "auc"} <= names
-    for item in report["katas"]:
-        assert item["reference"] == "pass", item
-        assert item["starter"] == "fail", item
-        assert item["mutants"]["total"] >= 3
-        assert item["mutants"]["killed"] == item["mutants"]["total"], item
-        assert item["mutants"]["survivors"] == []
-    assert report["decks"].get("ok") is True
-
-
 def test_kata_commands_never_import_torch_in_the_cli(tmp_path: Path) -> None:
     probe = (
         "import sys\n"

@@ -12,6 +12,7 @@ printed reaches the report as text, not terminal control.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -19,9 +20,8 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -32,7 +32,6 @@ from tests.kata.hostile.corpus import all_attacks
 
 UNPRIVILEGED = 65534
 ATTACKS = {a.name: a for a in all_attacks()}
-pytestmark = pytest.mark.xdist_group("hostile")
 
 
 def _site() -> str:
@@ -85,8 +84,30 @@ def _uid_processes(uid: int) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def hostile_run() -> Iterator[dict[str, Any]]:
-    """Run the whole corpus once; the attack name -> what the driver found."""
+def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The corpus's findings (attack name -> what the driver found), run once per test session.
+
+    Under pytest-xdist every worker asks for it: the first one runs the driver and
+    writes the findings next to the workers' temporary folders, under a file lock;
+    the others wait for the lock and read them. (One driver at a time also keeps
+    one corpus from seeing another's processes as its own leftovers.)
+    """
+    shared = tmp_path_factory.getbasetemp().parent
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        shared = tmp_path_factory.getbasetemp()
+    findings = shared / "hostile-findings.json"
+    with open(shared / "hostile.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not findings.exists():
+            findings.write_text(json.dumps(_run_corpus()))
+    found = cast("dict[str, Any]", json.loads(findings.read_text()))
+    if "__skip__" in found:
+        pytest.skip(found["__skip__"])
+    return found
+
+
+def _run_corpus() -> dict[str, Any]:
+    """Run the driver (as uid 65534 when this is root) and return its findings."""
     mode = "current user"
     prefix: list[str] | None = [sys.executable]
     if os.geteuid() == 0:
@@ -94,10 +115,10 @@ def hostile_run() -> Iterator[dict[str, Any]]:
         mode = f"uid {UNPRIVILEGED}"
         if prefix is None:
             if abi_version() < 1 or not namespaces_available():
-                pytest.skip(
-                    "running as root with no Python that uid 65534 can run and no kernel "
-                    "sandbox to hold hostile code: not safe to run the hostile corpus here"
-                )
+                return {
+                    "__skip__": "running as root with no Python that uid 65534 can run and no "
+                    "kernel sandbox to hold hostile code: not safe to run the hostile corpus here"
+                }
             prefix, mode = [sys.executable], "root inside the verified kernel sandbox"
     base = Path(tempfile.mkdtemp(prefix="mlprep-hostile-"))
     base.chmod(0o755)
@@ -126,7 +147,7 @@ def hostile_run() -> Iterator[dict[str, Any]]:
         results = json.loads(done.stdout)
         results["__mode__"] = mode
         results["__left__"] = _uid_processes(UNPRIVILEGED) if mode.startswith("uid") else []
-        yield results
+        return results
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
