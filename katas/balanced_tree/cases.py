@@ -178,7 +178,7 @@ def generate(seed: int) -> list[Case]:
     cases.append(Case("large/n=50000,balanced", (np.arange(1, 50_001, dtype=np.int64),),
                       timeout=4.0, note="a complete tree with a ragged last level"))  # fmt: skip
     cases.append(
-        Case("large/broom,spine=700,n=17083", (_broom(700, 14),), timeout=4.0,
+        Case("large/broom,spine=700,n=33466", (_broom(700, 15),), timeout=4.0,
              note="a 700-node spine above a complete subtree: O(n·height) height recomputation times out")
     )  # fmt: skip
     return cases
