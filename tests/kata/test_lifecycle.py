@@ -83,7 +83,8 @@ def test_signal_ends_every_job(tmp_path: Path, command: list[str], sig: int) -> 
         output = cli.stdout.read().decode() if cli.stdout else ""
         assert "Traceback" not in output
         if sig == signal.SIGKILL:
-            assert _run_dirs(cli.pid), "SIGKILL cannot clean up: the folders stay until next time"
+            # SIGKILL leaves no chance to clean up: the next checker (any other checker
+            # starting meanwhile, too: the suite runs in parallel) removes the folders
             sweep_stale()
         assert _run_dirs(cli.pid) == []
         assert cli.returncode == -sig
