@@ -36,10 +36,13 @@ from tests.kata.hostile.corpus import all_attacks, fill  # noqa: E402
 STORE_FILES = {"mlprep.db", "mlprep.db-wal", "mlprep.db-shm", "mlprep.db-journal"}
 
 
-def snapshot(roots: list[Path]) -> dict[str, tuple[object, ...]]:
-    """Everything under `roots` that an attack could change: kind, mode, size, mtime, content."""
+def snapshot(roots: list[Path], hashed: list[Path]) -> dict[str, tuple[object, ...]]:
+    """Everything under `roots` that an attack could change: kind, mode, size, times (the
+    change time, which no process can set, moves with every write, chmod or utime), inode,
+    and under `hashed` (the user's own folders) the content's SHA-256 too."""
     seen: dict[str, tuple[object, ...]] = {}
     for root in roots:
+        digest_here = root in hashed
         for folder, dirs, files in os.walk(root):
             dirs[:] = [d for d in dirs if d != "__pycache__"]
             for name in [*dirs, *files, "."]:
@@ -54,9 +57,11 @@ def snapshot(roots: list[Path]) -> dict[str, tuple[object, ...]]:
                 if stat.S_ISLNK(info.st_mode):
                     entry += (os.readlink(path),)
                 elif stat.S_ISREG(info.st_mode):
-                    digest = hashlib.sha256(path.read_bytes()).hexdigest() if os.access(
-                        path, os.R_OK) else "unreadable"  # fmt: skip
-                    entry += (info.st_size, info.st_mtime_ns, digest)
+                    digest = ""
+                    if digest_here:
+                        digest = hashlib.sha256(path.read_bytes()).hexdigest() if os.access(
+                            path, os.R_OK) else "unreadable"  # fmt: skip
+                    entry += (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, digest)
                 seen[str(path)] = entry
     return seen
 
@@ -93,7 +98,8 @@ def main() -> None:
     seed_file.write_text("# first try\n")
     record_attempt(paths, Verdict("attention", seed_file, 0, (CaseResult("x", FAIL, "wrong", ""),)))
     root_mode = os.geteuid() == 0
-    roots = [paths.home, paths.workspace, home, usersite, katas, REPO / "mlprep"]
+    mine = [paths.home, paths.workspace, home, usersite]
+    roots = [*mine, katas, REPO / "mlprep"]
     results: dict[str, Any] = {}
     with Checker(paths.shipped_katas, ["torch"]) as checker:
         keep = {os.getpid()}
@@ -116,7 +122,7 @@ def main() -> None:
             }  # fmt: skip
             solution = paths.workspace / f"{attack.kata}.py"
             solution.write_text(fill(attack.source, places))
-            before = snapshot(roots)
+            before = snapshot(roots, mine)
             rows_before = attempt_rows(paths.store)
             started = time.monotonic()
             error = ""
@@ -146,7 +152,7 @@ def main() -> None:
                     break
                 time.sleep(0.1)
             waited = time.monotonic() - started - elapsed
-            after = snapshot(roots)
+            after = snapshot(roots, mine)
             changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
             try:
                 rows = attempt_rows(paths.store)
