@@ -23,11 +23,30 @@ def load_deck(path: Path, cache: DeckCache | None = None) -> Deck:
     return deck
 
 
+# decks already checked in this process, by path and exact content: a long-lived process (the
+# watch loop, a test session) parses each file once; decks are frozen, so sharing them is safe
+_checked: dict[tuple[str, bytes], tuple[Deck | None, tuple[Problem, ...]]] = {}
+_CHECKED_MAX = 256
+
+
 def _load(path: Path, cache: DeckCache | None = None) -> tuple[Deck | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as error:
         return None, [Problem(Location(path), f"cannot read the file: {error.strerror or error}")]
+    seen = _checked.get((str(path), data))
+    if seen is not None:
+        return seen[0], list(seen[1])
+    deck, problems = _parse_and_check(path, data, cache)
+    if len(_checked) >= _CHECKED_MAX:
+        _checked.clear()
+    _checked[(str(path), data)] = (deck, tuple(problems))
+    return deck, problems
+
+
+def _parse_and_check(
+    path: Path, data: bytes, cache: DeckCache | None
+) -> tuple[Deck | None, list[Problem]]:
     key = cache.key(path, data) if cache else ""
     if cache:
         cached = cache.get(key)
