@@ -41,3 +41,20 @@ def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 MLPREP_CMD = [sys.executable, "-m", "mlprep"]
+
+
+# The longest files start first (after pytest-randomly's shuffle, which stays the order within
+# each group): the suite is spread over workers file by file, and a long file started last
+# would leave the other workers idle at the end.
+LONGEST_FIRST = ("tests/kata/test_verify.py", "tests/kata/test_hostile.py", "tests/e2e/")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        for position, prefix in enumerate(LONGEST_FIRST):
+            if item.nodeid.startswith(prefix):
+                return position
+        return len(LONGEST_FIRST)
+
+    items.sort(key=rank)
