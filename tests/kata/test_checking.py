@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from mlprep.kata.catalogue import find_kata
 from mlprep.kata.check import Checker
 from mlprep.kata.jobs import Limits
 from mlprep.kata.landlock import abi_version
 from mlprep.kata.model import ERROR, PASS
-from tests.kata.conftest import SOLUTIONS, kata
+from tests.kata.conftest import KATAS, SOLUTIONS, kata
 
 CORRECT = sorted((p.parent.name, p) for p in SOLUTIONS.glob("*/*.py") if p.parent.name != "hostile")
 
@@ -178,3 +179,16 @@ def test_too_slow_solution_is_diagnosed_by_its_slow_mutant(
     assert {c.status for c in verdict.cases} == {PASS, "timeout"}
     assert verdict.diagnosis is not None
     assert verdict.diagnosis.mutant == "exponential_recursion"
+
+
+def test_checking_writes_no_bytecode_next_to_the_katas(tmp_path: Path) -> None:
+    """The worker runs `python -I -B`: `-I` alone ignores PYTHONDONTWRITEBYTECODE, and the
+    installed katas folder would fill with `__pycache__`."""
+    katas = tmp_path / "katas"
+    shutil.copytree(
+        KATAS / "wildcard", katas / "wildcard", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    with Checker(katas, []) as own:
+        verdict = own.check(find_kata(katas, "wildcard"), katas / "wildcard" / "reference.py")
+    assert verdict.ok
+    assert list(katas.rglob("__pycache__")) == []
