@@ -72,15 +72,16 @@ from mlprep.kata.verify import verify_all
 root = Path(sys.argv[1])
 names = [k.name for k in load_catalogue(root)][: int(sys.argv[2])]
 started = time.perf_counter()
-report = verify_all(root, names=names, decks=None)
+report = verify_all(root, names=names, decks=None, jobs=int(sys.argv[3]) or None)
 assert report.ok, report.to_json()
 print(time.perf_counter() - started)
 """
 
 
-def verify_seconds(repo: Path, env: dict[str, str], count: int) -> float:
+def verify_seconds(repo: Path, env: dict[str, str], count: int, jobs: int = 0) -> float:
+    """Seconds for `verify` of the first `count` katas, `jobs` at a time (0: one per core)."""
     result = subprocess.run(
-        [sys.executable, "-c", VERIFY_SNIPPET, str(repo / "katas"), str(count)],
+        [sys.executable, "-c", VERIFY_SNIPPET, str(repo / "katas"), str(count), str(jobs)],
         env=env, capture_output=True, text=True, timeout=1800, check=True,
     )  # fmt: skip
     return float(result.stdout.strip().splitlines()[-1])

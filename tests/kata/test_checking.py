@@ -192,3 +192,27 @@ def test_checking_writes_no_bytecode_next_to_the_katas(tmp_path: Path) -> None:
         verdict = own.check(find_kata(katas, "wildcard"), katas / "wildcard" / "reference.py")
     assert verdict.ok
     assert list(katas.rglob("__pycache__")) == []
+
+
+def test_output_printed_before_a_load_error_is_kept(checker: Checker, tmp_path: Path) -> None:
+    """The job writes out what it printed before it says it is done (the checker ends the
+    job as soon as it is told so): here flushing takes a second, and the output is still
+    there. (An order-dependent failure once lost it after a whole-run time-out.)"""
+    solution = tmp_path / "attention.py"
+    solution.write_text(
+        "import sys, time\n"
+        "print('printed before failing')\n"
+        "class Slow:\n"
+        "    def __init__(self, inner):\n"
+        "        self.inner = inner\n"
+        "    def write(self, text):\n"
+        "        return self.inner.write(text)\n"
+        "    def flush(self):\n"
+        "        time.sleep(1)\n"
+        "        self.inner.flush()\n"
+        "sys.stdout = Slow(sys.stdout)\n"
+        "raise ImportError('cannot load')\n"
+    )
+    verdict = checker.check(kata("attention"), solution)
+    assert verdict.status == ERROR and "ImportError: cannot load" in (verdict.error or "")
+    assert "printed before failing" in verdict.output
