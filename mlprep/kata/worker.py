@@ -312,7 +312,8 @@ def _load_solution(
 
 def _harden(job: dict[str, Any], sock: socket.socket, hits: list[str]) -> None:
     """Raise the boundary around the code about to be imported and tell the checker what holds."""
-    from mlprep.kata.sandbox import install_audit_hook, install_banned_guards, raise_boundary
+    from mlprep.kata.guards import install_banned_guards
+    from mlprep.kata.sandbox import install_audit_hook, raise_boundary
 
     boundary = raise_boundary(
         Path(job["cwd"]),
