@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mlprep.cli import app
@@ -208,3 +209,17 @@ def test_kata_commands_never_import_torch_in_the_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_limited_sandbox_is_said_at_the_top_of_the_report(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLPREP_SANDBOX", "limited")
+    solution = tmp_path / "auc.py"
+    solution.write_text("def roc_auc(y_true, y_score):\n    return 0.5\n")
+    code, out = run("kata", "auc", "--file", str(solution))
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[1] == "sandbox: limited (no Landlock)", out[:400]
+    code, data, _err = run_json("kata", "auc", "--file", str(solution))
+    assert data["sandbox"] == {"mode": "limited", "landlock_abi": 0, "namespaces": False}
