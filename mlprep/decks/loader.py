@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlprep.decks import yamltree
 from mlprep.decks.cache import DeckCache
 from mlprep.decks.model import Deck
 from mlprep.decks.schema import build_deck
@@ -30,10 +33,9 @@ _CHECKED_MAX = 256
 
 
 def _load(path: Path, cache: DeckCache | None = None) -> tuple[Deck | None, list[Problem]]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(Location(path), f"cannot read the file: {error.strerror or error}")]
+    data = _read(path)
+    if isinstance(data, Problem):
+        return None, [data]
     seen = _checked.get((str(path), data))
     if seen is not None:
         return seen[0], list(seen[1])
@@ -42,6 +44,51 @@ def _load(path: Path, cache: DeckCache | None = None) -> tuple[Deck | None, list
         _checked.clear()
     _checked[(str(path), data)] = (deck, tuple(problems))
     return deck, problems
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(path: Path, mode: int) -> Problem | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return Problem(
+        Location(path),
+        f"this is {kind}, not a deck file: give the path of a .yaml file (decks are read "
+        "from regular files only)",
+    )
+
+
+def _read(path: Path) -> bytes | Problem:
+    """The file's bytes, or the problem that stops reading it.
+
+    Cheap on hostile input: the kind and size come from `stat` before anything
+    is opened, so a device or FIFO is never opened and an oversized file never
+    read; the read itself is capped, in case the file grew in between.
+    """
+    try:
+        info = path.stat()
+        refused = _not_regular(path, info.st_mode)
+        if refused is not None:
+            return refused
+        if info.st_size > yamltree.MAX_BYTES:
+            return yamltree.too_large(path, info.st_size)
+        # O_NONBLOCK: if a FIFO took the file's place since the stat, opening it must not hang
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            refused = _not_regular(path, os.fstat(handle.fileno()).st_mode)
+            if refused is not None:
+                return refused
+            return handle.read(yamltree.MAX_BYTES + 1)
+    except OSError as error:
+        return Problem(Location(path), f"cannot read the file: {error.strerror or error}")
 
 
 def _parse_and_check(
@@ -68,13 +115,22 @@ def deck_files(locations: Iterable[Path]) -> list[Path]:
     for location in locations:
         if location.is_dir():
             files.extend(
-                sorted(p for p in location.rglob("*") if p.suffix in DECK_SUFFIXES and p.is_file())
+                # any entry named like a deck but a folder: a FIFO or device is reported, not skipped
+                sorted(p for p in location.rglob("*") if p.suffix in DECK_SUFFIXES and _entry(p))
             )
         elif location.exists():
             files.append(location)
         else:
             raise UsageError(f"no such deck file or folder: {location}")
     return files
+
+
+def _entry(path: Path) -> bool:
+    """Named like a deck and not a folder (a dangling link is skipped, as it always was)."""
+    try:
+        return not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 @dataclass

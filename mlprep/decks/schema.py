@@ -45,6 +45,9 @@ SYNONYMS = {
     "items": "cards",
 }
 MIN_CHOICES, MAX_CHOICES = 2, 8
+# one text value (a question, an answer, a choice, a tag...): real cards stay far below this;
+# beyond it the card is a mistake (a pasted file) and only slows every later step
+MAX_FIELD_CHARS = 64 * 1024
 
 
 class _Checker:
@@ -154,6 +157,7 @@ def build_deck(path: Path, root: AnyNode | None) -> tuple[Deck | None, list[Prob
         )
         return None, check.problems
     check.unknown_fields(root, DECK_FIELDS, "the deck")
+    _long_fields(check, root, "")
     fields = root.items
     deck_id = check.ident(fields.get("id"), "deck id", root)
     title = check.text(fields["title"], "title") if "title" in fields else None
@@ -171,6 +175,22 @@ def build_deck(path: Path, root: AnyNode | None) -> tuple[Deck | None, list[Prob
     if check.problems or deck_id is None or title is None:
         return None, sorted(check.problems, key=_position)
     return Deck(deck_id, title, path, tuple(cards), topic=topic, description=description), []
+
+
+def _long_fields(check: _Checker, node: AnyNode, where: str) -> None:
+    """Every text value longer than `MAX_FIELD_CHARS`, named by its place (e.g. cards[3].q.en)."""
+    if isinstance(node, Mapping):
+        for key, child in node.items.items():
+            _long_fields(check, child, f"{where}.{key}" if where else key)
+    elif isinstance(node, Sequence):
+        for index, child in enumerate(node.items):
+            _long_fields(check, child, f"{where}[{index}]")
+    elif isinstance(node.value, str) and len(node.value) > MAX_FIELD_CHARS:
+        check.add(
+            node,
+            f"{where or 'the value'} is {len(node.value):,} characters long; a field is limited to "
+            f"{MAX_FIELD_CHARS:,} characters: shorten it or split it over several cards",
+        )
 
 
 def _position(problem: Problem) -> tuple[int, int]:

@@ -72,16 +72,19 @@ def describe(node: AnyNode) -> str:
     return {bool: "a boolean", int: "a number", float: "a number", str: "text"}[type(node.value)]
 
 
+def too_large(path: Path, size: int) -> Problem:
+    """The problem for a deck file of `size` bytes, over `MAX_BYTES`."""
+    return Problem(
+        Location(path),
+        f"file is {size / 2**20:.0f} MiB; deck files are limited to "
+        f"{MAX_BYTES // 2**20} MiB: split it into several decks",
+    )
+
+
 def decode(path: Path, data: bytes) -> str:
     """Bytes to text, with a located message for binary and non-UTF-8 files."""
     if len(data) > MAX_BYTES:
-        raise YamlProblem(
-            Problem(
-                Location(path),
-                f"file is {len(data) / 2**20:.0f} MiB; deck files are limited to "
-                f"{MAX_BYTES // 2**20} MiB: split it into several decks",
-            )
-        )
+        raise YamlProblem(too_large(path, len(data)))
     if b"\x00" in data[:8192] or b"\x00" in data:
         offset = data.index(b"\x00")
         line, column = _position(data, offset)
