@@ -26,8 +26,8 @@ class Check:
 
 def _sandbox() -> Check:
     """The kata sandbox this machine gives: full (Landlock and namespaces) or limited."""
-    from mlprep.kata.jobs import SANDBOX_ENV, sandbox_setting
-    from mlprep.kata.sandbox import probe
+    from mlprep.kata.runner.jobs import SANDBOX_ENV, sandbox_setting
+    from mlprep.kata.runner.sandbox import probe
 
     setting = sandbox_setting()
     boundary = probe(setting)

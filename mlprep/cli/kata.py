@@ -50,7 +50,7 @@ def kata(
     """The kata catalogue, or scaffold and check one kata."""
     from mlprep.i18n import resolve_lang
     from mlprep.kata import service
-    from mlprep.kata.forkserver import install_exit_handlers
+    from mlprep.kata.runner.forkserver import install_exit_handlers
     from mlprep.ui import kata_view
 
     install_exit_handlers()
@@ -128,7 +128,7 @@ def _watch(
     as_json: bool,
 ) -> None:
     from mlprep.kata import service
-    from mlprep.kata.check import Checker
+    from mlprep.kata.judge.check import Checker
     from mlprep.kata.model import Verdict
     from mlprep.kata.watch import watch
     from mlprep.ui import kata_view
@@ -166,8 +166,8 @@ def check(
 ) -> None:
     """CI-style self-check: every kata solved in the workspace, plus your decks."""
     from mlprep.i18n import resolve_lang
-    from mlprep.kata.forkserver import install_exit_handlers
     from mlprep.kata.junit import write_junit
+    from mlprep.kata.runner.forkserver import install_exit_handlers
     from mlprep.kata.service import check_workspace
     from mlprep.ui import kata_view
 
@@ -190,7 +190,7 @@ def verify(
     ),
 ) -> None:
     """Maintainers: every shipped kata's reference passes, starter and mutants fail; decks lint clean."""
-    from mlprep.kata.forkserver import install_exit_handlers
+    from mlprep.kata.runner.forkserver import install_exit_handlers
     from mlprep.kata.verify import verify_all
     from mlprep.ui import kata_view
 

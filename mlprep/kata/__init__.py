@@ -1,7 +1,7 @@
 """Coding katas: a catalogue of folders, a sandboxed checker, and a strict verdict.
 
 Importing this package is cheap (no torch, no numpy): heavy work happens in
-sandboxed worker processes (`mlprep.kata.worker`), started by `Checker`.
+sandboxed worker processes (`mlprep.kata.runner.worker`), started by `Checker`.
 """
 
 from __future__ import annotations

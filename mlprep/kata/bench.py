@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlprep.errors import KataError
-from mlprep.kata.bench_jobs import BenchProcess, Timing
-from mlprep.kata.forkserver import ForkServer
 from mlprep.kata.model import Kata, Verdict
+from mlprep.kata.runner.bench_jobs import BenchProcess, Timing
+from mlprep.kata.runner.forkserver import ForkServer
 
 NOISE_FLOOR = 1e-4  # seconds: a best time below this is mostly call overhead and timer noise
 MIN_FIT_POINTS = 3
@@ -305,7 +305,7 @@ def analyse(
 
 def cuda_available(server: ForkServer, kata: Kata) -> bool:
     """Whether torch in the sandbox can use CUDA (asked in a child, never in this process)."""
-    from mlprep.kata.bench_jobs import CudaUnavailable
+    from mlprep.kata.runner.bench_jobs import CudaUnavailable
 
     probe = BenchProcess(server, kata, kata.reference, trusted=True, device="cuda", seed=0)
     try:

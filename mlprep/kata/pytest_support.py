@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mlprep.kata.catalogue import find_kata
-from mlprep.kata.check import DEFAULT_SEED, Checker
+from mlprep.kata.judge.check import DEFAULT_SEED, Checker
 from mlprep.kata.model import CaseResult, Verdict
 from mlprep.paths import resolve_paths
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from mlprep.errors import UsageError
 from mlprep.kata.bench import BenchReport
 from mlprep.kata.catalogue import find_kata, load_catalogue
-from mlprep.kata.check import DEFAULT_SEED, Checker
-from mlprep.kata.jobs import Limits
+from mlprep.kata.judge.check import DEFAULT_SEED, Checker
 from mlprep.kata.model import BENCH_DEVICES, Kata, Verdict
 from mlprep.kata.progress import NOT_STARTED, KataStatus, record_attempt, statuses
+from mlprep.kata.runner.jobs import Limits
 from mlprep.kata.workspace import Scaffold, scaffold, solutions_in
 from mlprep.paths import Paths
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from mlprep.errors import MlprepError
 from mlprep.kata.catalogue import find_kata, load_catalogue
-from mlprep.kata.check import DEFAULT_SEED, Checker, judge
-from mlprep.kata.jobs import Limits, OracleCase
+from mlprep.kata.judge.check import DEFAULT_SEED, Checker, judge
 from mlprep.kata.model import FAIL, PASS, Kata
+from mlprep.kata.runner.jobs import Limits, OracleCase
 
 
 @dataclass

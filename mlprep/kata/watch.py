@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from mlprep.kata.check import Checker
+from mlprep.kata.judge.check import Checker
 from mlprep.kata.model import Kata, Verdict
 from mlprep.paths import Paths
 

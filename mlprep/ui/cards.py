@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown
+from rich.segment import Segment
 from rich.text import Text as RichText
 
 from mlprep.decks.model import Text
@@ -25,13 +26,39 @@ def text_in(text: Text, display: Display) -> list[str]:
     return shown
 
 
+class SplitLines:
+    """`inner`, rendered with every segment cut at its newlines in one pass.
+
+    Rich renders a wrapped paragraph as one segment holding all its lines, and
+    `Console.print` (and `render_lines`) then split it with repeated
+    `str.partition`, copying the rest of the text once per line: quadratic in
+    the paragraph's length (a 4 MB question took 10 s). Cut here, each segment
+    holds at most one line and the whole display stays linear.
+    """
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        newline = Segment.line()
+        for segment in console.render(self.inner, options):
+            if segment.control or "\n" not in segment.text:
+                yield segment
+                continue
+            for index, piece in enumerate(segment.text.split("\n")):
+                if index:
+                    yield newline
+                if piece:
+                    yield Segment(piece, segment.style)
+
+
 def markdown(text: Text, display: Display) -> RenderableType:
     parts: list[RenderableType] = []
     for index, value in enumerate(text_in(text, display)):
         if index:
             parts.append(RichText(""))
         parts.append(Markdown(render_math(value), code_theme="monokai"))
-    return Group(*parts)
+    return SplitLines(Group(*parts))
 
 
 def inline(text: Text, display: Display) -> str:

@@ -64,8 +64,8 @@ def test_human_table(home: Path) -> None:
 
 
 def test_sandbox_mode_and_landlock_abi(home: Path) -> None:
-    from mlprep.kata.isolation import namespaces_available
-    from mlprep.kata.landlock import abi_version
+    from mlprep.kata.runner.isolation import namespaces_available
+    from mlprep.kata.runner.landlock import abi_version
 
     _code, found = checks("--skip-torch")
     facts = found["sandbox"]["facts"]

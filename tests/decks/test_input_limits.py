@@ -11,11 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
+from rich.markdown import Markdown
 from typer.testing import CliRunner
 
 from mlprep.cli import app
+from mlprep.decks.model import Text
 from mlprep.decks.schema import MAX_FIELD_CHARS
 from mlprep.decks.yamltree import MAX_BYTES
+from mlprep.ui.cards import markdown
 
 runner = CliRunner()
 
@@ -146,3 +150,18 @@ def test_over_long_text_in_a_language_mapping_is_named(home: Path, tmp_path: Pat
     code, output = invoke("deck", "lint", str(path))
     assert code == 2
     assert f"{path}:6:23: cards[0].a.zh is 65,541 characters long" in output
+
+
+def test_card_text_renders_one_line_per_segment_and_unchanged() -> None:
+    """A long paragraph reaches Console.print cut into lines (Rich splits one many-line
+    segment with repeated str.partition, quadratic in its length), and looks the same."""
+    value = "lorem ipsum **dolor** sit amet " * 500
+    shown = markdown(Text(plain=value), "en")
+    console = Console(file=io.StringIO(), width=80, force_terminal=True)
+    segments = list(console.render(shown, console.options))
+    assert len(segments) > 300
+    assert all(s.text == "\n" or "\n" not in s.text for s in segments)
+    plain = Console(file=io.StringIO(), width=80, force_terminal=True)
+    plain.print(Markdown(value, code_theme="monokai"))
+    console.print(shown)
+    assert console.file.getvalue() == plain.file.getvalue()  # type: ignore[attr-defined]

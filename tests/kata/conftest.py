@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mlprep.kata.catalogue import find_kata
-from mlprep.kata.check import Checker
+from mlprep.kata.judge.check import Checker
 from mlprep.kata.model import Kata
 from tests.conftest import REPO
 

@@ -24,9 +24,9 @@ from mlprep.kata.bench import (
     fit_exponent,
     growth_text,
 )
-from mlprep.kata.bench_jobs import Timing
 from mlprep.kata.catalogue import load_kata
 from mlprep.kata.model import PASS, Bench, CaseResult, Verdict
+from mlprep.kata.runner.bench_jobs import Timing
 from tests.kata.conftest import KATAS, kata
 
 BENCH_SOLUTIONS = Path(__file__).resolve().parent / "bench_solutions"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from mlprep.kata.catalogue import find_kata
-from mlprep.kata.check import Checker
-from mlprep.kata.jobs import Limits
-from mlprep.kata.landlock import abi_version
+from mlprep.kata.judge.check import Checker
 from mlprep.kata.model import ERROR, PASS
+from mlprep.kata.runner.jobs import Limits
+from mlprep.kata.runner.landlock import abi_version
 from tests.kata.conftest import KATAS, SOLUTIONS, kata
 
 CORRECT = sorted((p.parent.name, p) for p in SOLUTIONS.glob("*/*.py") if p.parent.name != "hostile")

@@ -25,8 +25,8 @@ from typing import Any, cast
 
 import pytest
 
-from mlprep.kata.isolation import namespaces_available
-from mlprep.kata.landlock import abi_version
+from mlprep.kata.runner.isolation import namespaces_available
+from mlprep.kata.runner.landlock import abi_version
 from tests.conftest import REPO
 from tests.kata.hostile.corpus import all_attacks
 

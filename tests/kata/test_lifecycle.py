@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from mlprep.kata.rundirs import run_root, sweep_stale
+from mlprep.kata.runner.rundirs import run_root, sweep_stale
 from tests.conftest import MLPREP_CMD, cli_env
 
 SLEEPER = "import time\n\ndef is_match(s, p):\n    time.sleep(60)\n    return False\n"

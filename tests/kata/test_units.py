@@ -11,10 +11,10 @@ import torch
 
 from mlprep.errors import KataError, UsageError
 from mlprep.kata.catalogue import find_kata, load_catalogue, load_kata
-from mlprep.kata.codec import Array, EncodeError, decode, encode, to_runtime
-from mlprep.kata.compare import Tolerance, compare
+from mlprep.kata.judge.compare import Tolerance, compare
+from mlprep.kata.judge.static import banned_uses, syntax_error
 from mlprep.kata.model import Banned
-from mlprep.kata.static import banned_uses, syntax_error
+from mlprep.kata.runner.codec import Array, EncodeError, decode, encode, to_runtime
 from tests.kata.conftest import KATAS
 
 # -- catalogue ----------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ def test_codec_rejects_anything_inexact(value: object) -> None:
 
 
 def test_decode_rejects_malformed_data() -> None:
-    from mlprep.kata.codec import DecodeError
+    from mlprep.kata.runner.codec import DecodeError
 
     for bad in (
         {"t": "tensor", "dtype": "float32", "shape": [3], "data": "AAAA"},
@@ -205,8 +205,8 @@ def test_syntax_error_message() -> None:
 def test_relative_error_skips_zero_expected_values() -> None:
     import numpy as np
 
-    from mlprep.kata.codec import Array
-    from mlprep.kata.compare import Tolerance, _compare_arrays
+    from mlprep.kata.judge.compare import Tolerance, _compare_arrays
+    from mlprep.kata.runner.codec import Array
 
     expected = Array("tensor", "float32", (3,), np.array([0.0, 2.0, 0.0], dtype=np.float32))
     only_zeros_wrong = Array("tensor", "float32", (3,), np.array([0.5, 2.0, 0.0], dtype=np.float32))
@@ -224,8 +224,8 @@ def test_relative_error_skips_zero_expected_values() -> None:
 def test_shape_mismatch_of_small_arrays_shows_the_values() -> None:
     import numpy as np
 
-    from mlprep.kata.codec import Array
-    from mlprep.kata.compare import Tolerance, _compare_arrays
+    from mlprep.kata.judge.compare import Tolerance, _compare_arrays
+    from mlprep.kata.runner.codec import Array
 
     expected = Array("tensor", "int64", (2,), np.array([3, 0]))
     actual = Array("tensor", "int64", (1,), np.array([3]))

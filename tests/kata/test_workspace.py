@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mlprep.kata.check import Checker
+from mlprep.kata.judge.check import Checker
 from mlprep.kata.model import Verdict
 from mlprep.kata.service import check_one
 from mlprep.kata.watch import watch

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
 from mlprep.kata.catalogue import find_kata  # noqa: E402
-from mlprep.kata.check import Checker  # noqa: E402
+from mlprep.kata.judge.check import Checker  # noqa: E402
 from mlprep.kata.model import FAIL, CaseResult, Verdict  # noqa: E402
 from mlprep.kata.progress import record_attempt  # noqa: E402
 from mlprep.kata.service import limits_for  # noqa: E402

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from mlprep.errors import KataError
-from mlprep.kata import channel
-from mlprep.kata.codec import DecodeError, Encoded, decode, describe
-from mlprep.kata.compare import Tolerance
-from mlprep.kata.forkserver import ForkServer
+from mlprep.kata.judge.compare import Tolerance
 from mlprep.kata.model import ERROR, TIMEOUT, Kata
-from mlprep.kata.rundirs import make_run_dir, remove_tree
+from mlprep.kata.runner import channel
+from mlprep.kata.runner.codec import DecodeError, Encoded, decode, describe
+from mlprep.kata.runner.forkserver import ForkServer
+from mlprep.kata.runner.rundirs import make_run_dir, remove_tree
 
 OUTPUT_SHOWN = 4000
 ENDING_GRACE = 1.0  # a job that said it is done gets this long to exit by itself

@@ -27,12 +27,12 @@ from types import TracebackType
 from typing import Any
 
 from mlprep.errors import KataError
-from mlprep.kata.rundirs import remove_own_run_dirs, sweep_stale
+from mlprep.kata.runner.rundirs import remove_own_run_dirs, sweep_stale
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+_PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 _BOOT = (
     "import json, sys; sys.path[:] = json.loads(sys.argv[5]); sys.path.insert(0, sys.argv[1]); "
-    "from mlprep.kata.worker import zygote_main; "
+    "from mlprep.kata.runner.worker import zygote_main; "
     "zygote_main(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))"
 )
 _ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT", "LD_LIBRARY_PATH")

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlprep.errors import KataError
-from mlprep.kata import channel
-from mlprep.kata.forkserver import ForkServer
-from mlprep.kata.jobs import Job, Limits, Raised, banned_spec, base_job, describe_status
 from mlprep.kata.model import Kata
-from mlprep.kata.rundirs import make_run_dir, remove_tree
+from mlprep.kata.runner import channel
+from mlprep.kata.runner.forkserver import ForkServer
+from mlprep.kata.runner.jobs import Job, Limits, Raised, banned_spec, base_job, describe_status
+from mlprep.kata.runner.rundirs import make_run_dir, remove_tree
 
 MIN_SPENT = 0.05  # a size's calls go on until they have taken this long in all ...
 MAX_EXTRA = 20  # ... or made this many times `repeats` calls

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from mlprep.errors import KataError
 from mlprep.install_hint import kata_install_command
-from mlprep.kata.compare import Tolerance, compare
-from mlprep.kata.forkserver import ForkServer
-from mlprep.kata.jobs import (
+from mlprep.kata.judge.compare import Tolerance, compare
+from mlprep.kata.judge.static import banned_uses, read_source, syntax_error
+from mlprep.kata.model import ERROR, FAIL, PASS, TIMEOUT, CaseResult, Diagnosis, Kata, Verdict
+from mlprep.kata.runner.forkserver import ForkServer
+from mlprep.kata.runner.jobs import (
     Limits,
     OracleCase,
     Outcome,
@@ -30,8 +32,6 @@ from mlprep.kata.jobs import (
     run_oracle,
     run_solution,
 )
-from mlprep.kata.model import ERROR, FAIL, PASS, TIMEOUT, CaseResult, Diagnosis, Kata, Verdict
-from mlprep.kata.static import banned_uses, read_source, syntax_error
 from mlprep.paths import resolve_paths
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from mlprep.kata.codec import Array, Scalar
+from mlprep.kata.runner.codec import Array, Scalar
 
 _FLOAT_DTYPES = ("float16", "bfloat16", "float32", "float64")
 _INT_DTYPES = ("uint8", "int8", "int16", "int32", "int64")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mlprep.kata import landlock
+from mlprep.kata.runner import landlock
 
 MIB = 1024 * 1024
 MAX_OPEN_FILES = 256
@@ -136,7 +136,7 @@ def raise_boundary(
 
 def probe(setting: str = "auto") -> Boundary:
     """What a job would get here, without restricting this process (for `mlprep doctor`)."""
-    from mlprep.kata.isolation import namespaces_available
+    from mlprep.kata.runner.isolation import namespaces_available
 
     if setting == "limited":
         return Boundary(mode=LIMITED, landlock_abi=0, namespaces=False)

@@ -39,8 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mlprep.kata import channel
-from mlprep.kata.codec import EncodeError, encode, pin_libraries, to_runtime
+from mlprep.kata.runner import channel
+from mlprep.kata.runner.codec import EncodeError, encode, pin_libraries, to_runtime
 
 EXIT_INTERNAL = 70
 UNTRUSTED_KINDS = ("solution", "bench")
@@ -51,7 +51,7 @@ UNTRUSTED_KINDS = ("solution", "bench")
 
 def zygote_main(ctl_fd: int, preload_json: str, checker_pid: int = 0) -> None:
     """Serve spawn and wait requests on the control socket until it closes (or the checker dies)."""
-    from mlprep.kata.isolation import become_subreaper, die_with_parent
+    from mlprep.kata.runner.isolation import become_subreaper, die_with_parent
 
     die_with_parent(checker_pid or None)
     become_subreaper()  # a job's processes that outlive it come back here to be reaped
@@ -142,8 +142,8 @@ def _child(ctl: socket.socket, fds: list[int], job: dict[str, Any], zygote: int)
     code = EXIT_INTERNAL
     try:
         ctl.close()
-        from mlprep.kata.isolation import contain, die_with_parent
-        from mlprep.kata.sandbox import set_limits
+        from mlprep.kata.runner.isolation import contain, die_with_parent
+        from mlprep.kata.runner.sandbox import set_limits
 
         die_with_parent(zygote)
         os.setsid()
@@ -312,8 +312,8 @@ def _load_solution(
 
 def _harden(job: dict[str, Any], sock: socket.socket, hits: list[str]) -> None:
     """Raise the boundary around the code about to be imported and tell the checker what holds."""
-    from mlprep.kata.guards import install_banned_guards
-    from mlprep.kata.sandbox import install_audit_hook, raise_boundary
+    from mlprep.kata.runner.guards import install_banned_guards
+    from mlprep.kata.runner.sandbox import install_audit_hook, raise_boundary
 
     boundary = raise_boundary(
         Path(job["cwd"]),
