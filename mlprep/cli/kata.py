@@ -111,12 +111,13 @@ def _show_solution(ctx: typer.Context, name: str, yes: bool) -> None:
 
     paths = state(ctx).paths
     chosen = find_kata(paths.shipped_katas, name)
-    if not (yes or has_passed(paths, name)) and not typer.confirm(
-        f"You have not passed {name} yet. Show the reference solution anyway?", default=False
+    # the question and the refusal go to stderr: stdout carries only the reference's bytes
+    if not (yes or has_passed(paths, name)) and not kata_view.confirm_on_stderr(
+        f"You have not passed {name} yet. Show the reference solution anyway?"
     ):
-        typer.echo("not shown")
+        kata_view.show_not_shown()
         raise typer.Exit(EXIT_CHECK_FAILED)
-    kata_view.show_solution(chosen, chosen.reference.read_text(encoding="utf-8"))
+    kata_view.show_solution(chosen, chosen.reference.read_bytes())
 
 
 def _watch(

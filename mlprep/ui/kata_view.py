@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.markdown import Markdown
 from rich.markup import escape
-from rich.syntax import Syntax
 from rich.table import Table
 
 from mlprep.kata.bench import GROWTH_MARGIN, NOISE_FLOOR, BenchReport
@@ -208,10 +209,33 @@ def show_hint(kata: Kata, number: int, hint: Text, lang: str) -> None:
         )
 
 
-def show_solution(kata: Kata, source: str) -> None:
-    console = stdout_console()
-    console.print(f"[key]{escape(kata.name)}[/]: reference solution")
-    console.print(Syntax(source, "python", line_numbers=False, word_wrap=True))
+def show_solution(kata: Kata, source: bytes) -> None:
+    """The reference file's exact bytes on stdout (never wrapped or padded); the header on stderr.
+
+    `mlprep kata NAME --solution > ref.py` then writes a file identical to the reference.
+    """
+    stderr_console().print(f"[key]{escape(kata.name)}[/]: reference solution", soft_wrap=True)
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is not None:
+        binary.write(source)
+        binary.flush()
+    else:  # a text-only stream (a test double): the same text
+        sys.stdout.write(source.decode("utf-8"))
+        sys.stdout.flush()
+
+
+def confirm_on_stderr(question: str) -> bool:
+    """Ask `question [y/N]` on stderr and read the answer from stdin (stdout stays clean)."""
+    stderr_console().print(escape(f"{question} [y/N]: "), end="", soft_wrap=True)
+    answer = sys.stdin.readline()
+    if not sys.stdin.isatty():  # the answer was not echoed: end the prompt's line
+        stderr_console().print()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def show_not_shown() -> None:
+    stderr_console().print("not shown")
 
 
 def show_watch_banner(file: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlprep.cli import app
-from tests.conftest import cli_env
+from tests.conftest import MLPREP_CMD, cli_env
 from tests.kata.conftest import KATAS, SOLUTIONS
 
 runner = CliRunner()
@@ -142,6 +143,48 @@ def test_solution_needs_confirmation_until_passed(home: Path) -> None:
     assert code == 0
     code, out = run("kata", "auc", "--solution")
     assert code == 0 and "def roc_auc" in out and "not passed" not in out
+
+
+SHIPPED = sorted(p.name for p in KATAS.iterdir() if (p / "reference.py").is_file())
+
+
+def test_solution_is_exactly_the_reference_on_stdout(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    assert len(SHIPPED) >= 30
+    for name in SHIPPED:
+        reference = (KATAS / name / "reference.py").read_text(encoding="utf-8")
+        result = runner.invoke(app, ["kata", name, "--solution", "--yes"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == reference, name  # no header, no padding, no wrapping
+        ast.parse(result.stdout)
+        assert result.stderr == f"{name}: reference solution\n"
+
+
+def test_solution_in_a_pipe_parses(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*MLPREP_CMD, "kata", "attention", "--solution", "--yes"],
+        env=cli_env(tmp_path, COLUMNS="60"),
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (KATAS / "attention" / "reference.py").read_bytes()
+    assert b"reference solution" in result.stderr
+
+
+def test_solution_prompt_and_refusal_stay_off_stdout(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*MLPREP_CMD, "kata", "auc", "--solution"],
+        env=cli_env(tmp_path),
+        input="n\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert "Show the reference solution anyway?" in result.stderr and "not shown" in result.stderr
 
 
 def test_name_required_with_file(home: Path) -> None:
