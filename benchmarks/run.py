@@ -1,6 +1,7 @@
 """mlprep benchmarks: each target measured side by side with its floor, medians of several runs.
 
     python benchmarks/run.py [--runs N] [--quick] [--out benchmarks/RESULTS.md]
+    python benchmarks/run.py --scale [--runs N] [--cards N] [--decks N] [--reviews N] [--years N]
 
 Builds its own inputs (generated decks, a store with 100,000 review rows) in a
 temporary folder, so it never touches your real data. Ratios, not absolute
@@ -130,8 +131,20 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs and no 50k deck")
     parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--no-kata", action="store_true", help="skip the kata targets (P3-P5)")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="only the scale benchmark (issue 17): many decks, a long review history",
+    )
+    parser.add_argument("--cards", type=int, default=100_000, help="--scale: cards in all")
+    parser.add_argument("--decks", type=int, default=20, help="--scale: number of decks")
+    parser.add_argument("--reviews", type=int, default=1_000_000, help="--scale: review rows")
+    parser.add_argument("--years", type=float, default=3.0, help="--scale: years of history")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
+    if args.scale:
+        scale_main(args, 3 if args.runs == 5 and not args.quick else runs)
+        return
     work = Path(tempfile.mkdtemp(prefix="mlprep-bench-"))
     rows: list[Row] = []
     notes: list[str] = []
@@ -255,6 +268,48 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     report = render(rows, notes, runs)
+    print(report)
+    if args.out:
+        args.out.write_text(report + "\n", encoding="utf-8")
+
+
+def scale_main(args: argparse.Namespace, runs: int) -> None:
+    """`--scale`: the issue 17 table (medians of `runs`, 3 unless --runs says otherwise)."""
+    from scale import run_scale
+
+    work = Path(tempfile.mkdtemp(prefix="mlprep-scale-"))
+    try:
+        env = dict(
+            os.environ,
+            MLPREP_HOME=str(work / "home"),
+            MLPREP_DECKS=str(work / "decks"),
+            MLPREP_WORKSPACE=str(work / "ws"),
+            COLUMNS="100",
+            MLPREP_LANG="en",
+        )
+        (work / "decks").mkdir()
+        found, peaks, notes = run_scale(
+            work,
+            env,
+            runs=runs,
+            cards=args.cards,
+            decks=args.decks,
+            reviews=args.reviews,
+            years=args.years,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    rows = [Row(*row) for row in found]
+    lines = [
+        render(rows, [], runs),
+        "",
+        "| peak RSS of | MiB | limit | ok |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for name, mib in peaks:
+        lines.append(f"| {name} | {mib:.0f} | 200 | {'yes' if mib <= 200 else '**NO**'} |")
+    lines += ["", *notes]
+    report = "\n".join(lines)
     print(report)
     if args.out:
         args.out.write_text(report + "\n", encoding="utf-8")
