@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -207,7 +208,35 @@ class Verdict:
         return self.status == PASS
 
     def summary_line(self) -> str:
+        """`NAME: 3 passed, 1 failed`, or for a file that never ran, its short verdict."""
+        if self.error is not None:
+            return f"{self.kata}: {self.error_headline()}"
         return f"{self.kata}: {self.passed} passed, {self.failed} failed"
+
+    def error_headline(self) -> str:
+        """What kept the file from running, in a few words (the full text is `error`).
+
+        `your file does not load: SyntaxError at line 7`, `... ModuleNotFoundError at
+        line 1`, `... it does not define roc_auc`; a banned API: `your file is refused: ...`.
+        """
+        assert self.error is not None
+        first, *frames = self.error.splitlines()
+        name = self.file.name
+        syntax = re.search(r" has a syntax error \(line (\d+)\)", first)
+        if syntax is not None:
+            return f"your file does not load: SyntaxError at line {syntax[1]}"
+        if " is not allowed in this kata" in first:
+            return f"your file is refused: {first}"
+        detail = first.split(" could not be loaded: ", 1)[-1]
+        missing = re.fullmatch(r"LookupError: .* does not define (.+)", detail)
+        if missing is not None:
+            return f"your file does not load: it does not define {missing[1]}"
+        raised = re.match(r"([A-Za-z_][\w.]*)(?::| \(|$)", detail)
+        if raised is None:  # no exception: a crash, a time-out, an unreadable file
+            return f"your file does not load: {detail}"
+        lines = [m[1] for f in frames if (m := re.match(rf"\s*{re.escape(name)} line (\d+)", f))]
+        where = f" at line {lines[-1]}" if lines else ""
+        return f"your file does not load: {raised[1]}{where}"
 
     def to_json(self, lang: str = "en") -> dict[str, object]:
         data: dict[str, object] = {

@@ -122,7 +122,7 @@ def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
     if verdict.output.strip() and not verdict.ok:
         console.print("[muted]the solution printed:[/]")
         console.print(escape(_cut(verdict.output, 1500)), markup=True, soft_wrap=True)
-    if not verdict.ok:
+    if not verdict.ok and verdict.error is None:  # a file that never ran: nothing to replay
         console.print(
             f"[muted]{words['replay']} mlprep kata {verdict.kata} --file {escape(str(verdict.file))}"
             f" --seed {verdict.seed}[/]",
@@ -291,6 +291,9 @@ def show_workspace_report(report: WorkspaceReport, lang: str, *, as_json: bool) 
     for verdict in report.verdicts:
         style = "ok" if verdict.ok else "bad"
         console.print(f"[{style}]{escape(verdict.summary_line())}[/]", soft_wrap=True)
+        if verdict.error is not None:  # one file-level error, not the same text per case
+            console.print(f"    {escape(_cut(verdict.error, 400))}", soft_wrap=True)
+            continue
         for case in [c for c in verdict.cases if not c.ok][:3]:
             console.print(
                 f"    {escape(case.name)}: {escape(_cut(case.message, 200))}", soft_wrap=True

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlprep.cli import app
+from mlprep.kata.model import Verdict
 from tests.conftest import MLPREP_CMD, cli_env
 from tests.kata.conftest import KATAS, SOLUTIONS
 
@@ -109,6 +110,60 @@ def test_error_verdict_exit_1(home: Path, tmp_path: Path) -> None:
     code, verdict, _ = run_json("kata", "wildcard", "--file", str(broken))
     assert code == 1 and isinstance(verdict, dict)
     assert verdict["status"] == "error" and "syntax error (line 1)" in verdict["error"]
+
+
+def test_load_failure_is_its_own_short_verdict(home: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "mine.py"
+    broken.write_text("import re\n\n\n\n\n\ndef is_match(:\n    pass\n")
+    code, out = run("kata", "wildcard", "--file", str(broken))
+    assert code == 1
+    lines = [line.strip() for line in out.strip().splitlines()]
+    assert lines[-1] == "wildcard: your file does not load: SyntaxError at line 7"
+    assert "error: mine.py has a syntax error (line 7): " in out  # the detail stays
+    assert "passed" not in out and "failed" not in out and "--seed" not in out
+    # the JSON of such a verdict: test_error_verdict_exit_1
+
+
+def test_missing_function_verdict_and_check_report(home: Path, tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "auc.py").write_text("def auc(y_true, y_score):\n    return 0.5\n")
+    code, out = run("check", "--workspace", str(workspace))
+    assert code == 1
+    assert "auc: your file does not load: it does not define roc_auc" in out
+    assert out.count("does not define roc_auc") == 2  # the headline and the detail, once each
+    assert "0 passed" not in out.replace("check: 0 passed", "")
+
+
+def _error_verdict(error: str) -> Verdict:
+    return Verdict("auc", Path("/w/auc.py"), 0, (), error=error)
+
+
+@pytest.mark.parametrize(
+    ("error", "headline"),
+    [
+        (
+            "auc.py could not be loaded: ModuleNotFoundError: No module named 'nosuch'\n"
+            "  helper.py line 9, in f: x\n  auc.py line 2, in <module>: import nosuch",
+            "your file does not load: ModuleNotFoundError at line 2",
+        ),
+        (
+            "auc.py could not be loaded: SystemExit (called sys.exit(3))\n"
+            "  auc.py line 3, in <module>: raise SystemExit(3)",
+            "your file does not load: SystemExit at line 3",
+        ),
+        (
+            "auc.py could not be loaded: the process exited with code 3 (os._exit?)",
+            "your file does not load: the process exited with code 3 (os._exit?)",
+        ),
+        (
+            "sklearn is not allowed in this kata (auc.py line 1)",
+            "your file is refused: sklearn is not allowed in this kata (auc.py line 1)",
+        ),
+    ],
+)
+def test_error_headlines(error: str, headline: str) -> None:
+    assert _error_verdict(error).summary_line() == f"auc: {headline}"
 
 
 def test_unknown_kata_exit_2(home: Path) -> None:
