@@ -116,9 +116,8 @@ def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
             console.print(f"[ok]✓[/] {plural(verdict.passed, 'case')} passed")
     if verdict.diagnosis is not None:
         text = verdict.diagnosis.text.get(lang)
-        console.print(
-            f"[warn]{words['mistake']}:[/] {escape(text)} [muted]({verdict.diagnosis.mutant})[/]"
-        )
+        # the explanation only: the mutant's name is internal (it stays in --json)
+        console.print(f"[warn]{words['mistake']}:[/] {escape(text)}")
     if verdict.output.strip() and not verdict.ok:
         console.print("[muted]the solution printed:[/]")
         console.print(escape(_cut(verdict.output, 1500)), markup=True, soft_wrap=True)

@@ -94,12 +94,14 @@ def test_failing_json_with_diagnosis_and_seed(home: Path) -> None:
     assert row["status"] == "failing"
 
 
-def test_human_report_shows_diagnosis_and_replay(home: Path) -> None:
-    mutant = KATAS / "attention" / "mutants" / "no_scale.py"
+def test_human_report_shows_diagnosis_and_replay(home: Path, tmp_path: Path) -> None:
+    mutant = tmp_path / "mine.py"  # a name that does not contain the mutant's
+    shutil.copyfile(KATAS / "attention" / "mutants" / "no_scale.py", mutant)
     code, out = run("kata", "attention", "--file", str(mutant))
     assert code == 1
     flat = " ".join(out.split())
     assert "Likely mistake: Scores are not divided by √d_k" in flat
+    assert "no_scale" not in out  # the internal mutant name is not shown (--json keeps it)
     assert "--seed 0" in flat and "max abs error" in flat
     assert out.strip().splitlines()[-1].startswith("attention: ")
 
