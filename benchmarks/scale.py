@@ -377,8 +377,21 @@ def run_scale(
     rows.append(("S3", f"plan (interview {interview})", "mlprep --help", value, helps, 8.0))
     rss.append(("plan", peak))
 
-    # A 200-answer scripted session: due basic cards, one grade line per card.
-    session = [*MLPREP, "quiz", "--type", "basic", "--limit", str(SESSION_ANSWERS), "--seed", "1"]
+    # A 200-answer scripted session: due basic cards (then new ones), one grade line per card.
+    # The review cap is raised so that the 2nd and 3rd runs have cards left to answer today.
+    checked([*MLPREP, "config", "review-cap", "99999"], env)
+    session = [
+        *MLPREP,
+        "quiz",
+        "--type",
+        "basic",
+        "--limit",
+        str(SESSION_ANSWERS),
+        "--new",
+        str(SESSION_ANSWERS),
+        "--seed",
+        "1",
+    ]
     script = "3\n" * SESSION_ANSWERS
     db = sqlite3.connect(home / "mlprep.db")
     per_answer: list[float] = []
