@@ -54,6 +54,57 @@ class MlprepGroup(TyperGroup):
             sys.exit(error.exit_code)
 
 
+# Click's names for value types, which `--help` shows as metavars (`--seed INTEGER`).
+CLICK_TYPE_NAMES = {"int": "INTEGER", "float": "FLOAT", "str": "TEXT", "bool": "BOOLEAN"}
+
+
+def _click_name(typer_label: str) -> str:
+    """`<int>` -> `INTEGER`, `<list[Path]>` -> `PATH`, `<int range>` -> `INTEGER RANGE`."""
+    label = typer_label.strip("<>")
+    if label.startswith("list[") and label.endswith("]"):
+        label = label[5:-1]
+    words = label.split()
+    words[0] = CLICK_TYPE_NAMES.get(words[0].lower(), words[0])
+    return " ".join(words).upper()
+
+
+def _classic_help() -> None:
+    """`--help` as well-known Click tools write it (recent Typer writes `--debug <bool>`,
+    `<int>` and a required argument as `{OUT.apkg}`): a flag shows no type, a value option
+    its metavar or Click's type name (`INTEGER`, `PATH`), an argument its metavar with
+    `[NAME]` for optional and `NAME...` for several (never `{NAME}` nor `[[NAME]...]...`).
+    Older Typer already writes help this way and lacks these hooks."""
+    from typer.core import TyperArgument, TyperOption
+
+    option_type = getattr(TyperOption, "display_type_rich", None)
+    if option_type is not None:
+
+        def option_metavar(self: TyperOption, ctx: Any) -> str | None:
+            if self.is_flag or self.count:
+                return None
+            shown = option_type(self, ctx)
+            if self.metavar is not None or shown is None:
+                return shown  # type: ignore[no-any-return]
+            return _click_name(str(shown))
+
+        TyperOption.display_type_rich = option_metavar  # type: ignore[method-assign]
+    if hasattr(TyperArgument, "_usage_display_name"):
+
+        def argument_usage(self: TyperArgument) -> str:
+            name = str(self.display_name_raw)
+            if not self.required:
+                name = f"[{name}]"
+            return f"{name}..." if self.nargs != 1 else name
+
+        def argument_type(self: TyperArgument, ctx: Any) -> str | None:
+            return None  # the argument's name (its metavar) says what it is
+
+        TyperArgument._usage_display_name = argument_usage  # type: ignore[method-assign]
+        TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign,assignment]
+
+
+_classic_help()
+
 app = typer.Typer(
     cls=MlprepGroup,
     name="mlprep",

@@ -15,9 +15,13 @@ def register(app: typer.Typer) -> None:
 def config(
     ctx: typer.Context,
     key: str | None = typer.Argument(
-        None, help="new-per-day, review-cap or rollover-hour (default: list them all)."
+        None,
+        metavar="KEY",
+        help="new-per-day, review-cap or rollover-hour (default: list them all).",
     ),
-    value: str | None = typer.Argument(None, help="The new value (default: show the current)."),
+    value: str | None = typer.Argument(
+        None, metavar="VALUE", help="The new value (default: show the current)."
+    ),
     reset: bool = typer.Option(False, "--reset", help="Go back to the default value."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:

@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
 def lint(
     ctx: typer.Context,
     targets: list[Path] | None = typer.Argument(
-        None, metavar="[PATH]...", help="Deck files or folders (default: shipped + your decks)."
+        None, metavar="PATH", help="Deck files or folders (default: shipped + your decks)."
     ),
 ) -> None:
     """Check decks against the deck format; exit 2 with located messages if any is broken."""
@@ -37,7 +37,7 @@ def lint(
 def list_decks(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
+    lang: str | None = typer.Option(None, "--lang", metavar="en|zh|both", help="en, zh or both."),
 ) -> None:
     """Every deck: id, title, topic, card count and how many are due."""
     from mlprep.decks.catalog import load_catalog

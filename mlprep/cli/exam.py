@@ -14,10 +14,12 @@ def register(app: typer.Typer) -> None:
 
 def exam(
     ctx: typer.Context,
-    topic: list[str] | None = typer.Option(None, "--topic", help="Only these topics (repeatable)."),
+    topic: list[str] | None = typer.Option(
+        None, "--topic", metavar="TOPIC", help="Only these topics (repeatable)."
+    ),
     minutes: float = typer.Option(15.0, "--minutes", min=0.1, help="Time for the whole exam."),
     count: int = typer.Option(10, "--count", min=1, help="Number of questions."),
-    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
+    lang: str | None = typer.Option(None, "--lang", metavar="en|zh|both", help="en, zh or both."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for the draw (reproducible exams)."),
     schedule: bool = typer.Option(
         False, "--schedule", help="Also count the answers as reviews (FSRS)."

@@ -20,7 +20,7 @@ def anki(
     ctx: typer.Context,
     out: Path = typer.Argument(..., metavar="OUT.apkg", help="The Anki package to write."),
     deck: list[str] | None = typer.Option(
-        None, "--deck", help="Only this deck id or path (repeatable)."
+        None, "--deck", metavar="DECK_ID|PATH", help="Only this deck id or path (repeatable)."
     ),
     type_changed: str = typer.Option(
         "keep",

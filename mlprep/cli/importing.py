@@ -42,7 +42,9 @@ def anki(
 def csv(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE", help="Rows of front,back[,tags]."),
-    deck_id: str | None = typer.Option(None, "--id", help="Deck id (default: from the file name)."),
+    deck_id: str | None = typer.Option(
+        None, "--id", metavar="DECK_ID", help="Deck id (default: from the file name)."
+    ),
 ) -> None:
     """A question list (front,back[,tags]) → a basic deck in your deck folder."""
     from mlprep.interop.csv_import import import_csv

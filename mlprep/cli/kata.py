@@ -18,7 +18,9 @@ def register(app: typer.Typer) -> None:
 
 def kata(
     ctx: typer.Context,
-    name: str | None = typer.Argument(None, help="The kata; without it, list the catalogue."),
+    name: str | None = typer.Argument(
+        None, metavar="NAME", help="The kata; without it, list the catalogue."
+    ),
     file: Path | None = typer.Option(
         None, "--file", help="Check this file instead (no scaffolding)."
     ),
@@ -42,10 +44,13 @@ def kata(
         "inputs and compare their growth.",
     ),
     device: str = typer.Option(
-        "cpu", "--device", help="With --bench: cpu or cuda (tensor katas, on a CUDA machine)."
+        "cpu",
+        "--device",
+        metavar="cpu|cuda",
+        help="With --bench: cpu or cuda (tensor katas, on a CUDA machine).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
-    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
+    lang: str | None = typer.Option(None, "--lang", metavar="en|zh|both", help="en, zh or both."),
 ) -> None:
     """The kata catalogue, or scaffold and check one kata."""
     from mlprep.i18n import resolve_lang
@@ -163,7 +168,7 @@ def check(
     junit: Path | None = typer.Option(None, "--junit", help="Also write JUnit XML to this file."),
     seed: int = typer.Option(0, "--seed", help="Case-set seed."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
-    lang: str | None = typer.Option(None, "--lang", help="en, zh or both."),
+    lang: str | None = typer.Option(None, "--lang", metavar="en|zh|both", help="en, zh or both."),
 ) -> None:
     """CI-style self-check: every kata solved in the workspace, plus your decks."""
     from mlprep.i18n import resolve_lang

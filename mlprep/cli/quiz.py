@@ -15,16 +15,16 @@ def register(app: typer.Typer) -> None:
 def quiz(
     ctx: typer.Context,
     decks: list[str] | None = typer.Argument(
-        None, metavar="[DECK_ID|PATH]...", help="Decks to study (default: all)."
+        None, metavar="DECK_ID|PATH", help="Decks to study (default: all)."
     ),
     topic: list[str] | None = typer.Option(
-        None, "--topic", help="Only decks with this topic (repeatable)."
+        None, "--topic", metavar="TOPIC", help="Only decks with this topic (repeatable)."
     ),
     tag: list[str] | None = typer.Option(
-        None, "--tag", help="Only cards with this tag (repeatable)."
+        None, "--tag", metavar="TAG", help="Only cards with this tag (repeatable)."
     ),
     card_type: list[str] | None = typer.Option(
-        None, "--type", help="Only cards of this type: basic, mcq, typed, cloze."
+        None, "--type", metavar="TYPE", help="Only cards of this type: basic, mcq, typed, cloze."
     ),
     limit: int | None = typer.Option(
         None, "--limit", min=1, help="At most this many cards this session."
@@ -39,14 +39,21 @@ def quiz(
     order: str = typer.Option(
         "mixed",
         "--order",
+        metavar="mixed|deck|random",
         help="Order of new cards: mixed (one deck after another in turn, each deck in its "
         "own order), deck (deck by deck) or random. Reproducible with --seed.",
     ),
     mode: str = typer.Option(
-        "review", "--mode", help="review (scheduled) or cram (any cards, schedule untouched)."
+        "review",
+        "--mode",
+        metavar="review|cram",
+        help="review (scheduled) or cram (any cards, schedule untouched).",
     ),
     lang: str | None = typer.Option(
-        None, "--lang", help="en, zh or both (default: MLPREP_LANG, then locale)."
+        None,
+        "--lang",
+        metavar="en|zh|both",
+        help="en, zh or both (default: MLPREP_LANG, then locale).",
     ),
     seed: int | None = typer.Option(
         None, "--seed", help="Seed for card and choice order (reproducible sessions)."
