@@ -231,16 +231,9 @@ def test_solution_in_a_pipe_parses(tmp_path: Path) -> None:
     assert b"reference solution" in result.stderr
 
 
-def test_solution_prompt_and_refusal_stay_off_stdout(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [*MLPREP_CMD, "kata", "auc", "--solution"],
-        env=cli_env(tmp_path),
-        input="n\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1 and result.stdout == ""
+def test_solution_prompt_and_refusal_stay_off_stdout(home: Path) -> None:
+    result = runner.invoke(app, ["kata", "auc", "--solution"], input="n\n")
+    assert result.exit_code == 1 and result.stdout == ""
     assert "Show the reference solution anyway?" in result.stderr and "not shown" in result.stderr
 
 
