@@ -127,7 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, help="runs per measure (default 5; --scale: 3)")
     parser.add_argument("--quick", action="store_true", help="fewer runs and no 50k deck")
     parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--no-kata", action="store_true", help="skip the kata targets (P3-P5)")
@@ -141,9 +141,9 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=1_000_000, help="--scale: review rows")
     parser.add_argument("--years", type=float, default=3.0, help="--scale: years of history")
     args = parser.parse_args()
-    runs = 3 if args.quick else args.runs
+    runs = 3 if args.quick else (args.runs or 5)
     if args.scale:
-        scale_main(args, 3 if args.runs == 5 and not args.quick else runs)
+        scale_main(args, args.runs or 3)
         return
     work = Path(tempfile.mkdtemp(prefix="mlprep-bench-"))
     rows: list[Row] = []
