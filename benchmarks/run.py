@@ -149,15 +149,7 @@ def main() -> None:
     rows: list[Row] = []
     notes: list[str] = []
     try:
-        env = dict(
-            os.environ,
-            MLPREP_HOME=str(work / "home"),
-            MLPREP_DECKS=str(work / "decks"),
-            MLPREP_WORKSPACE=str(work / "ws"),
-            COLUMNS="100",
-            MLPREP_LANG="en",
-        )
-        (work / "decks").mkdir()
+        env = bench_env(work)
 
         # P1: --help against a bare Typer app with as many commands.
         bare = bare_typer_app(work, *command_shape())
@@ -273,21 +265,26 @@ def main() -> None:
         args.out.write_text(report + "\n", encoding="utf-8")
 
 
+def bench_env(work: Path) -> dict[str, str]:
+    """The environment of every measured command: all of mlprep's folders under `work`."""
+    (work / "decks").mkdir(exist_ok=True)
+    return dict(
+        os.environ,
+        MLPREP_HOME=str(work / "home"),
+        MLPREP_DECKS=str(work / "decks"),
+        MLPREP_WORKSPACE=str(work / "ws"),
+        COLUMNS="100",
+        MLPREP_LANG="en",
+    )
+
+
 def scale_main(args: argparse.Namespace, runs: int) -> None:
     """`--scale`: the issue 17 table (medians of `runs`, 3 unless --runs says otherwise)."""
     from scale import run_scale
 
     work = Path(tempfile.mkdtemp(prefix="mlprep-scale-"))
     try:
-        env = dict(
-            os.environ,
-            MLPREP_HOME=str(work / "home"),
-            MLPREP_DECKS=str(work / "decks"),
-            MLPREP_WORKSPACE=str(work / "ws"),
-            COLUMNS="100",
-            MLPREP_LANG="en",
-        )
-        (work / "decks").mkdir()
+        env = bench_env(work)
         found, peaks, notes = run_scale(
             work,
             env,
