@@ -71,3 +71,10 @@ def resolve_paths(env: Mapping[str, str] | None = None) -> Paths:
         shipped_decks=_bundled("decks"),
         shipped_katas=_bundled("katas"),
     )
+
+
+def kata_runs_root() -> Path:
+    """The per-user folder under the temporary folder that holds every kata run folder."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"mlprep-{os.getuid()}"

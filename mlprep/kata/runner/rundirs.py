@@ -14,12 +14,14 @@ import stat
 import tempfile
 from pathlib import Path
 
+from mlprep.paths import kata_runs_root
+
 PREFIX = "run-"
 
 
 def run_root() -> Path:
     """The per-user folder that holds every run folder (mode 700, owned by this user)."""
-    root = Path(tempfile.gettempdir()) / f"mlprep-{os.getuid()}"
+    root = kata_runs_root()
     with contextlib.suppress(FileExistsError):
         root.mkdir(mode=0o700)
     info = root.lstat()
