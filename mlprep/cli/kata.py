@@ -189,6 +189,9 @@ def check(
 
 def verify(
     ctx: typer.Context,
+    names: list[str] | None = typer.Argument(
+        None, metavar="[KATA]...", help="Only these katas (and no deck lint)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
     seed: int = typer.Option(0, "--seed", help="Case-set seed."),
     jobs: int = typer.Option(
@@ -197,13 +200,19 @@ def verify(
 ) -> None:
     """Maintainers: every shipped kata's reference passes, starter and mutants fail; decks lint clean."""
     from mlprep.kata.runner.forkserver import install_exit_handlers
-    from mlprep.kata.verify import verify_all
+    from mlprep.kata.verify import shipped_decks_summary, verify_all
     from mlprep.ui import kata_view
 
     if jobs < 0:
         raise UsageError(f"--jobs must be 1 or more, got {jobs}", hint="omit it to use every core.")
     install_exit_handlers()
-    report = verify_all(state(ctx).paths.shipped_katas, seed, jobs=jobs or None)
+    report = verify_all(
+        state(ctx).paths.shipped_katas,
+        seed,
+        names=names or None,
+        decks=None if names else shipped_decks_summary,
+        jobs=jobs or None,
+    )
     kata_view.show_verify(report, as_json=as_json)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)

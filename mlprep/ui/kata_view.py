@@ -272,7 +272,7 @@ def show_verify(report: VerifyReport, *, as_json: bool) -> None:
     if isinstance(problems, list) and problems:
         for problem in problems:
             console.print(f"[bad]deck:[/] {escape(str(problem))}", soft_wrap=True)
-    else:
+    elif decks:  # empty when only some katas were verified
         console.print(f"decks: {escape(str(decks.get('decks', '?')))} shipped decks lint clean")
     good = sum(1 for k in report.katas if k.ok)
     bad = len(report.katas) - good

@@ -52,3 +52,14 @@ def test_jobs_must_be_positive(home: Path) -> None:
     code, out = run("verify", "--jobs", "-1")
     assert code == 2
     assert "--jobs must be 1 or more, got -1" in out
+
+
+def test_verify_named_katas_only(home: Path) -> None:
+    code, out = run("verify", "--json", "dropout")
+    report = json.loads(out)
+    assert code == 0, out
+    assert [k["name"] for k in report["katas"]] == ["dropout"]
+    assert report["decks"] == {}
+    code, out = run("verify", "no_such_kata")
+    assert code == 2
+    assert "unknown kata 'no_such_kata'" in out
