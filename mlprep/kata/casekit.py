@@ -34,6 +34,19 @@ class Case:
     note: str = ""
 
 
+class InputChanged(Exception):
+    """Raised by a kata's `invoke` when the solution changed an input the engine cannot see.
+
+    The engine compares plain inputs (lists, tensors, ...) before and after each call
+    itself; objects that `invoke` builds (a tree, a linked list) it cannot, so `invoke`
+    snapshots them deeply, compares after the call, and raises this with the input's name.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 def hypothesis_examples(strategy: Any, count: int, seed: int) -> list[Any]:
     """`count` examples drawn from a hypothesis strategy, reproducibly for `seed`.
 

@@ -147,7 +147,10 @@ def test_compare_is_strict_about_dtype_shape_and_type() -> None:
         "expected a tensor float32[2, 2], got a ndarray"
         in compare(_t(x), decode(encode(x.numpy())), tol).message
     )  # type: ignore[union-attr]
-    assert compare(0.5, 1, tol) is not None  # an int is not a float
+    assert compare(0.5, 1, tol) is not None  # a different number
+    assert compare(0.0, 0, tol) is None  # `return 0` for a float result: the same number
+    assert compare(0.0, False, tol) is not None  # a bool is not a number here
+    assert compare(1, 1.0, tol) is not None  # a float is not an int
     assert compare(True, 1, tol) is not None  # an int is not a bool
     assert compare(0.5, decode(encode(np.float64(0.5))), tol) is None  # numpy floats are floats
 

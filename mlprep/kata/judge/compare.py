@@ -168,6 +168,8 @@ def compare(
                 return Mismatch(f"{where}: expected {kind_of(expected)}, got {kind_of(actual)}")
             return None if got == exp_v else Mismatch(f"{where}: expected {exp_v!r}, got {got!r}")
         got_f = _as_float(actual)
+        if got_f is None and type(actual) is int:  # `return 0` where 0.0 is meant: same number
+            got_f = float(actual)
         if got_f is None:
             return Mismatch(f"{where}: expected a float, got {kind_of(actual)} {_preview(actual)}")
         if _close(got_f, exp_f, tol):

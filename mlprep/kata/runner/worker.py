@@ -39,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mlprep.kata.casekit import InputChanged
 from mlprep.kata.runner import channel
 from mlprep.kata.runner.codec import EncodeError, encode, pin_libraries, to_runtime
 
@@ -348,16 +349,20 @@ def solution_job(job: dict[str, Any], sock: socket.socket) -> int:
         args, kwargs = _runtime_inputs(inputs)
         result: dict[str, Any] = {"event": "result", "index": index}
         started = time.perf_counter()
+        changed: list[str] = []
         try:
             value = invoke(solution, args, kwargs)
             result["elapsed"] = time.perf_counter() - started
             result["output"] = encode(value)
         except EncodeError as error:
             result["unsupported"] = str(error)
+        except InputChanged as error:  # an object input `invoke` built was changed
+            changed.append(error.name)
+            result["output"] = encode(None)
         except BaseException as error:
             result["error"] = describe_exception(error, file, shown)
         result.setdefault("elapsed", time.perf_counter() - started)
-        result["mutated"] = _mutated(inputs, args, kwargs, params)
+        result["mutated"] = _mutated(inputs, args, kwargs, params) + changed
         result["banned"] = hits[before:]
         _flush()
         channel.send(sock, result)
