@@ -126,6 +126,47 @@ def test_whole_run_limit(checker: Checker, tmp_path: Path) -> None:
     assert any("whole run exceeded its 2 s limit" in c.message for c in verdict.cases)
 
 
+@pytest.mark.parametrize(
+    "allocation",
+    ["torch.zeros(1 << 30, dtype=torch.float64)", "bytearray(3 << 30)"],
+    ids=["torch", "python"],
+)
+def test_over_the_memory_cap_is_named_with_the_case(
+    checker: Checker, tmp_path: Path, allocation: str
+) -> None:
+    solution = tmp_path / "attention.py"
+    solution.write_text(
+        "import torch\n\ndef scaled_dot_product_attention(q, k, v, mask=None):\n"
+        f"    big = {allocation}\n    return q\n"
+    )
+    limits = Limits(case_timeout=5, run_timeout=20, load_timeout=5, memory_mb=512)
+    verdict = checker.check(kata("attention"), solution, limits=limits, diagnose=False)
+    first = verdict.cases[0]
+    assert first.status == ERROR
+    assert first.message == (
+        f"memory limit (512 MiB) exceeded (attention.py line 4, in "
+        f"scaled_dot_product_attention: big = {allocation})"
+    )
+
+
+def test_deep_memoised_recursion_works(checker: Checker, tmp_path: Path) -> None:
+    """15,000 levels through `functools.cache` (30,000 counted) neither raise nor crash."""
+    solution = tmp_path / "wildcard.py"
+    solution.write_text(
+        "from functools import cache\n\n"
+        "@cache\ndef depth(n):\n    return 0 if n == 0 else depth(n - 1) + 1\n\n"
+        "def is_match(s, p):\n"
+        "    assert depth(15_000) == 15_000\n"
+        "    @cache\n    def go(i, j):\n"
+        "        if j == len(p):\n            return i == len(s)\n"
+        "        if p[j] == '*':\n            return go(i, j + 1) or (i < len(s) and go(i + 1, j))\n"
+        "        return i < len(s) and p[j] in ('?', s[i]) and go(i + 1, j + 1)\n"
+        "    return go(0, 0)\n"
+    )
+    verdict = checker.check(kata("wildcard"), solution, diagnose=False)
+    assert [c.message for c in verdict.cases if not c.ok] == []
+
+
 def test_landlock_holds_where_the_kernel_offers_it(checker: Checker, tmp_path: Path) -> None:
     """The kernel itself refuses the reference (EACCES), not an in-process hook."""
     reference = kata("attention").reference

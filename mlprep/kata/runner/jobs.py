@@ -325,7 +325,17 @@ def run_oracle(
 # -- solutions --------------------------------------------------------------------------------
 
 
-def _outcome(message: dict[str, Any]) -> Outcome:
+_ALLOCATION_FAILURES = ("can't allocate memory", "std::bad_alloc", "DefaultCPUAllocator")
+
+
+def _out_of_memory(raised: Raised) -> bool:
+    """Whether an exception is an allocation the address-space limit refused."""
+    if "MemoryError" in raised.mro:
+        return True
+    return raised.type == "RuntimeError" and any(m in raised.message for m in _ALLOCATION_FAILURES)
+
+
+def _outcome(message: dict[str, Any], limits: Limits) -> Outcome:
     banned = message.get("banned") or []
     mutated = message.get("mutated") or []
     result: Output | Raised | None = None
@@ -353,6 +363,9 @@ def _outcome(message: dict[str, Any]) -> Outcome:
         return Problem(ERROR, f"modified its input(s) in place: {names}; work on copies", result)
     if result is None:
         return Problem(ERROR, "the solution's process sent malformed data")
+    if isinstance(result, Raised) and _out_of_memory(result):
+        where = f" ({result.frames[-1]})" if result.frames else ""
+        return Problem(ERROR, f"memory limit ({limits.memory_mb} MiB) exceeded{where}", result)
     return result
 
 
@@ -432,7 +445,7 @@ def run_solution(
                     case_timeout = by_index[current].timeout or limits.case_timeout
                     deadline = min(run_deadline, time.monotonic() + case_timeout)
                 elif event == "result" and current is not None and message.get("index") == current:
-                    outcome = _outcome(message)
+                    outcome = _outcome(message, limits)
                     if isinstance(outcome, Raised) and _hit_output_limit(outcome, job):
                         outcome = Problem(ERROR, output_limit_message(limits.output_bytes))
                     run.outcomes[current] = outcome
