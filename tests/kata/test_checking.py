@@ -50,6 +50,19 @@ def test_classic_mistake_is_diagnosed(
     assert verdict.diagnosis.text.en == info.diagnosis.en
 
 
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [
+        ("regex_match", "regex_match_star_one_or_more.py"),  # looks like star_as_wildcard
+        ("word_break", "word_break_19_char_lookback.py"),  # one bool case: looks greedy
+    ],
+)
+def test_a_mistake_no_mutant_explains_is_not_named(checker: Checker, name: str, file: str) -> None:
+    verdict = checker.check(kata(name), Path(__file__).parent / "wrong" / file)
+    assert verdict.status == "fail"
+    assert verdict.diagnosis is None
+
+
 def test_no_scale_diagnosis_texts(checker: Checker, tmp_path: Path) -> None:
     info = kata("attention").mutant("no_scale")
     assert info is not None

@@ -11,10 +11,12 @@ import torch
 
 from mlprep.errors import KataError, UsageError
 from mlprep.kata.catalogue import find_kata, load_catalogue, load_kata
+from mlprep.kata.judge.check import _agrees, _enough_evidence
 from mlprep.kata.judge.compare import Tolerance, compare
 from mlprep.kata.judge.static import banned_uses, syntax_error
 from mlprep.kata.model import Banned
 from mlprep.kata.runner.codec import Array, EncodeError, decode, encode, to_runtime
+from mlprep.kata.runner.jobs import OracleCase, Output, SolutionRun
 from tests.kata.conftest import KATAS
 
 # -- catalogue ----------------------------------------------------------------------------------
@@ -235,3 +237,35 @@ def test_shape_mismatch_of_small_arrays_shows_the_values() -> None:
     mismatch = _compare_arrays(expected, actual, Tolerance(), "output")
     assert mismatch is not None
     assert mismatch.message == "output: shape [1], expected [2] (expected [3, 0], got [3])"
+
+
+# -- diagnosis: right or absent ---------------------------------------------------------------
+
+
+def _case(expected: object) -> OracleCase:
+    return OracleCase(
+        0, "typical[0]", {"args": [], "kwargs": {}}, expected, Tolerance(1e-5, 1e-5), None, ""
+    )
+
+
+def test_a_near_miss_is_not_a_classic_mistake() -> None:
+    case = _case(_t(torch.tensor([1.0, 2.0], dtype=torch.float64)))
+    near = Output(_t(torch.tensor([1.00003, 2.0], dtype=torch.float64)))
+    mutant = Output(_t(torch.tensor([1.00002, 2.0], dtype=torch.float64)))  # within tol of near
+    assert not _agrees(case, near, mutant)
+    wrong = Output(_t(torch.tensor([2.0, 4.0], dtype=torch.float64)))
+    same_mistake = Output(_t(torch.tensor([2.0000001, 4.0], dtype=torch.float64)))
+    assert _agrees(case, wrong, same_mistake)
+    assert not _agrees(case, wrong, near)
+
+
+def test_one_failing_bool_is_not_enough_evidence() -> None:
+    one = SolutionRun(outcomes={0: Output(False)})
+    assert not _enough_evidence([_case(True)], one)
+    two = SolutionRun(outcomes={0: Output(False), 1: Output(True)})
+    pair = [
+        _case(True),
+        OracleCase(1, "edge/x", {"args": [], "kwargs": {}}, False, Tolerance(), None, ""),
+    ]
+    assert _enough_evidence(pair, two)
+    assert _enough_evidence([_case(3)], SolutionRun(outcomes={0: Output(4)}))

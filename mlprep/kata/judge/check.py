@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from mlprep.errors import KataError
 from mlprep.install_hint import kata_install_command
-from mlprep.kata.judge.compare import Tolerance, compare
+from mlprep.kata.judge.compare import Tolerance, compare, difference, is_one_bit
 from mlprep.kata.judge.static import banned_uses, read_source, syntax_error
 from mlprep.kata.model import ERROR, FAIL, PASS, TIMEOUT, CaseResult, Diagnosis, Kata, Verdict
 from mlprep.kata.runner.forkserver import ForkServer
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from mlprep.kata.bench import BenchReport
 
 DEFAULT_SEED = 0
-DIAGNOSIS_CASES = 6
 BASE_PRELOAD = ("numpy",)
 
 
@@ -258,8 +257,14 @@ class Checker:
         results: Sequence[CaseResult],
         limits: Limits,
     ) -> Diagnosis | None:
-        """The first mutant that behaves like the solution on (up to six of) its failing cases.
+        """The first mutant that behaves like the solution on every case it fails, or None.
 
+        A diagnosis must be right or absent, so a mutant is named only when
+        - it agrees with the solution on every failing case, and is much closer to the
+          solution than the solution is to the expected result (a float32 near miss is
+          not "eps ignored"), and
+        - the evidence is more than one bit: several failing cases, or a result that is
+          not a bool.
         When every failure is a time-out (the solution is right but too slow), a mutant
         matches if it times out on the first such case and agrees with the solution on a
         few cases the solution passed: the slow classic mistake, named.
@@ -267,7 +272,9 @@ class Checker:
         failing = [
             c for c, r in zip(cases, results, strict=False)
             if not r.ok and isinstance(run.outcomes.get(c.index), (Output, Raised))
-        ][:DIAGNOSIS_CASES]  # fmt: skip
+        ]  # fmt: skip
+        if failing and not _enough_evidence(failing, run):
+            return None
         if not failing:
             timed_out = [
                 c for c, r in zip(cases, results, strict=False)
@@ -285,11 +292,9 @@ class Checker:
 
         def matches(index: int) -> bool:
             mutant = kata.mutants[index]
-            mrun = run_solution(self.server, kata, mutant.path, failing, short)
+            mrun = run_solution(self.server, kata, mutant.path, failing, short, fail_fast=False)
             return all(
-                same_behaviour(
-                    run.outcomes[c.index], mrun.outcomes.get(c.index, Problem(ERROR, "")), c.tol
-                )
+                _agrees(c, run.outcomes[c.index], mrun.outcomes.get(c.index, Problem(ERROR, "")))
                 for c in failing
             )
 
@@ -300,3 +305,26 @@ class Checker:
             if hit:
                 return Diagnosis(mutant=mutant.name, text=mutant.diagnosis)
         return None
+
+
+NEAR_MISS_FACTOR = 4.0  # the mutant must be this much closer to the solution than the answer is
+
+
+def _enough_evidence(failing: Sequence[OracleCase], run: SolutionRun) -> bool:
+    """More than one bit: two failing cases, or one whose result is not a lone bool."""
+    if len(failing) > 1:
+        return True
+    outcome = run.outcomes[failing[0].index]
+    return not (isinstance(outcome, Output) and is_one_bit(outcome.value))
+
+
+def _agrees(case: OracleCase, solution: Outcome, mutant: Outcome) -> bool:
+    """Whether the mutant did what the solution did on a case, and not by a near miss."""
+    if not same_behaviour(solution, mutant, case.tol):
+        return False
+    if isinstance(solution, Output) and isinstance(mutant, Output):
+        if isinstance(case.expected, Raised):
+            return True
+        missed_by = difference(solution.value, case.expected)
+        return difference(solution.value, mutant.value) * NEAR_MISS_FACTOR <= missed_by
+    return True

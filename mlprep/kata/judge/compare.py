@@ -229,3 +229,46 @@ def _preview(value: object) -> str:
         return ""
     text = repr(value.value) if isinstance(value, Scalar) else repr(value)
     return f"({text[:60]})"
+
+
+def difference(a: object, b: object) -> float:
+    """How far apart two decoded values are: the largest absolute difference of their numbers.
+
+    0 when they are equal, `inf` when their structure or kinds differ (or a NaN sits
+    where the other has a number). Used to tell a near miss from a classic mistake.
+    """
+    if isinstance(a, Array) and isinstance(b, Array):
+        if (a.kind, a.dtype, a.shape) != (b.kind, b.dtype, b.shape):
+            return math.inf
+        if a.values.size == 0:
+            return 0.0
+        import numpy as np
+
+        x, y = a.values.astype(np.float64), b.values.astype(np.float64)
+        with np.errstate(invalid="ignore", over="ignore"):
+            same = (x == y) | (np.isnan(x) & np.isnan(y))
+            gap = np.where(same, 0.0, np.abs(x - y))
+        gap = np.where(np.isnan(gap), np.inf, gap)
+        return float(gap.max())
+    fa, fb = _as_float(a), _as_float(b)
+    if fa is not None and fb is not None:
+        if fa == fb or (math.isnan(fa) and math.isnan(fb)):
+            return 0.0
+        apart = abs(fa - fb)
+        return apart if math.isfinite(apart) else math.inf
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        if type(a) is not type(b) or len(a) != len(b):
+            return math.inf
+        return max((difference(x, y) for x, y in zip(a, b, strict=True)), default=0.0)
+    if isinstance(a, dict) and isinstance(b, dict):
+        if set(a) != set(b):
+            return math.inf
+        return max((difference(a[k], b[k]) for k in a), default=0.0)
+    if type(a) is type(b) and a == b:
+        return 0.0
+    return math.inf
+
+
+def is_one_bit(value: object) -> bool:
+    """Whether a result carries a single bit (a bool): one such failure names no mistake."""
+    return type(value) is bool or (isinstance(value, Scalar) and value.dtype == "bool")
