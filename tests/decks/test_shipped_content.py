@@ -198,3 +198,9 @@ def test_no_near_duplicate_questions(decks: list[Deck]) -> None:
     questions = [(f"{c.deck_id}/{c.id}", _question(c)) for c in all_cards(decks)]
     duplicates = near_duplicates(questions)
     assert not duplicates, f"near-duplicate questions: {duplicates}"
+
+
+def test_every_kata_is_linked_from_a_card(decks: list[Deck]) -> None:
+    linked = {c.kata for c in all_cards(decks) if c.kata}
+    unlinked = sorted(shipped_katas() - linked)
+    assert not unlinked, f"katas no card links (add `kata: NAME` to a card about it): {unlinked}"
