@@ -190,7 +190,7 @@ def check(
 def verify(
     ctx: typer.Context,
     names: list[str] | None = typer.Argument(
-        None, metavar="[KATA]...", help="Only these katas (and no deck lint)."
+        None, metavar="KATA", help="Only these katas (and no deck lint)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
     seed: int = typer.Option(0, "--seed", help="Case-set seed."),

@@ -27,6 +27,7 @@ from mlprep.quiz.grading import (
 from mlprep.quiz.keypoints import KeyPointResult, grade_key_points
 from mlprep.ui.cards import inline, languages, markdown
 from mlprep.ui.keys import InputSource
+from mlprep.ui.layout import print_hanging, print_prose, unbreakable
 
 COMMANDS = {"u": "undo", "s": "skip", "q": "quit"}
 HELP = "[key]u[/] undo  [key]s[/] skip  [key]q[/] quit"
@@ -72,7 +73,7 @@ class CardAsker:
 
     @property
     def help(self) -> str:
-        return say(self.help_key, self.display)
+        return unbreakable(say(self.help_key, self.display))
 
     def say(self, key: str, **fields: object) -> str:
         return say(key, self.display, **fields)
@@ -80,7 +81,7 @@ class CardAsker:
     # -- prompts --------------------------------------------------------------------------
     def key(self, allowed: str, prompt: str) -> str:
         while True:
-            self.console.print(prompt, end=" ")
+            print_prose(self.console, prompt, end=" ")
             key = self.keys.key()
             self.console.print()
             if len(key) > 1:  # a script's whole line: a grade word, or its first letter
@@ -97,7 +98,10 @@ class CardAsker:
                 self.console.print(f"[warn]{escape(self.say('expected', keys=keys))}[/]")
 
     def line(self, prompt: str) -> str:
-        self.console.print(prompt, end="")
+        if prompt.endswith("\n"):
+            print_prose(self.console, prompt[:-1])
+        else:
+            print_prose(self.console, prompt, end="")
         reply = self.keys.line("› " if self.keys.interactive else "")
         if not self.keys.interactive:
             self.console.print(escape(reply))
@@ -139,9 +143,8 @@ class CardAsker:
             self.rng.shuffle(order)
             self._choice_orders[card.key] = order
         for number, original in enumerate(order, 1):
-            self.console.print(
-                f"  [key]{number}[/]  {escape(inline(card.choices[original], self.display))}"
-            )
+            choice = escape(inline(card.choices[original], self.display))
+            print_hanging(self.console, f"[key]{number}[/] ", choice, indent=2)
         multi = len(card.correct_choices) > 1
         prompt = self.say("pick_many" if multi else "pick_one")
         while True:

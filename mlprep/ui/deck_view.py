@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import asdict
 
 from rich.markup import escape
-from rich.table import Table
 
 from mlprep.decks.loader import DeckSet
 from mlprep.stats import DeckRow
 from mlprep.ui.console import plural, print_json, stdout_console
+from mlprep.ui.layout import Column, print_table
 
 
 def show_lint(result: DeckSet) -> None:
@@ -38,16 +38,10 @@ def show_deck_list(rows: list[DeckRow], *, as_json: bool) -> None:
     if as_json:
         print_json([asdict(row) for row in rows])
         return
-    table = Table(title="decks", title_justify="left")
-    for column in ("id", "title", "topic", "cards", "due", "new"):
-        table.add_column(column, justify="right" if column in ("cards", "due", "new") else "left")
-    for row in rows:
-        table.add_row(
-            escape(row.id),
-            escape(row.title),
-            escape(row.topic or ""),
-            str(row.cards),
-            str(row.due),
-            str(row.new),
-        )
-    stdout_console().print(table)
+    columns = [Column("id", key=True), Column("title", prose=True), Column("topic", key=True),
+               Column("cards", "right"), Column("due", "right"), Column("new", "right")]  # fmt: skip
+    table = [
+        [escape(r.id), escape(r.title), escape(r.topic or ""), str(r.cards), str(r.due), str(r.new)]
+        for r in rows
+    ]
+    print_table(stdout_console(), "decks", columns, table)

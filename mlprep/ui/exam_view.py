@@ -8,7 +8,6 @@ from datetime import datetime
 
 from rich.markup import escape
 from rich.rule import Rule
-from rich.table import Table
 
 from mlprep.decks.model import Card
 from mlprep.quiz.exam import ExamAnswer, ExamReport
@@ -17,6 +16,7 @@ from mlprep.ui.asking import CardAsker, Command
 from mlprep.ui.cards import inline, languages
 from mlprep.ui.console import print_json
 from mlprep.ui.keys import EndOfInput
+from mlprep.ui.layout import Column, print_table
 
 
 def _clock(seconds: float) -> str:
@@ -145,18 +145,20 @@ def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
         if report.asked
         else "no questions"
     )
-    table = Table(title="by topic", title_justify="left")
-    for column in ("topic", "questions", "correct", "score", "s / question"):
-        table.add_column(column, justify="left" if column == "topic" else "right")
-    for name, score in sorted(report.by_topic.items(), key=lambda item: item[1].score):
-        table.add_row(
+    columns = [Column("topic", key=True)] + [
+        Column(name, "right") for name in ("questions", "correct", "score", "s / question")
+    ]
+    rows = [
+        [
             escape(name),
             str(score.questions),
             str(score.correct),
             f"{score.score:.0%}",
             f"{score.seconds_per_question:.0f}",
-        )
-    console.print(table)
+        ]
+        for name, score in sorted(report.by_topic.items(), key=lambda item: item[1].score)
+    ]
+    print_table(console, "by topic", columns, rows)
     lang = languages(display)[0]  # type: ignore[arg-type]
     for answer in report.answers:
         if answer.correct:

@@ -13,6 +13,7 @@ from mlprep.kata.model import PASS, CaseResult, Kata, Text, Verdict
 from mlprep.kata.service import CatalogueRow, Prepared, WorkspaceReport
 from mlprep.kata.verify import VerifyReport
 from mlprep.ui.console import plural, print_json, stderr_console, stdout_console
+from mlprep.ui.layout import Column, print_table
 
 SHOWN_FAILURES = 8
 STATUS_STYLE = {"passing": "ok", "failing": "bad", "not started": "muted"}
@@ -30,25 +31,25 @@ def _words(lang: str) -> dict[str, str]:
 # -- catalogue ------------------------------------------------------------------------------------
 
 
-def show_catalogue(rows: list[CatalogueRow], lang: str, *, as_json: bool) -> None:
+def show_catalogue(rows_in: list[CatalogueRow], lang: str, *, as_json: bool) -> None:
     if as_json:
-        print_json([row.to_json("en" if lang == "both" else lang) for row in rows])
+        print_json([row.to_json("en" if lang == "both" else lang) for row in rows_in])
         return
-    table = Table(title="katas", title_justify="left")
-    for column in ("name", "title", "topic", "difficulty", "status", "best"):
-        table.add_column(column)
-    for row in rows:
+    columns = [Column("name", key=True), Column("title", prose=True), Column("topic", key=True),
+               Column("difficulty"), Column("status"), Column("best")]  # fmt: skip
+    rows = []
+    for row in rows_in:
         style = STATUS_STYLE.get(row.status.status, "")
-        table.add_row(
+        rows.append([
             escape(row.kata.name),
             escape(row.kata.title.get(lang)),
             escape(row.kata.topic),
             row.kata.difficulty,
             f"[{style}]{row.status.status}[/]" if style else row.status.status,
             row.status.best,
-        )
+        ])  # fmt: skip
     console = stdout_console()
-    console.print(table)
+    print_table(console, "katas", columns, rows)
     console.print("[muted]start one with: mlprep kata NAME[/]")
 
 
@@ -249,21 +250,21 @@ def show_verify(report: VerifyReport, *, as_json: bool) -> None:
         print_json(report.to_json())
         return
     console = stdout_console()
-    table = Table(title="verify", title_justify="left")
-    for column in ("kata", "reference", "starter", "mutants killed", "survivors"):
-        table.add_column(column)
+    columns = [Column("kata", key=True), Column("reference"), Column("starter"),
+               Column("mutants killed"), Column("survivors")]  # fmt: skip
+    rows = []
     for item in report.katas:
         ref_style = "ok" if item.reference == PASS else "bad"
         starter_style = "bad" if item.starter == PASS else "ok"
         killed_style = "ok" if item.killed == item.mutants_total else "bad"
-        table.add_row(
+        rows.append([
             escape(item.name),
             f"[{ref_style}]{item.reference}[/]",
             f"[{starter_style}]{item.starter}[/]",
             f"[{killed_style}]{item.killed}/{item.mutants_total}[/]",
             escape(", ".join(item.survivors)),
-        )
-    console.print(table)
+        ])  # fmt: skip
+    print_table(console, "verify", columns, rows)
     for item in report.katas:
         for problem in item.problems:
             console.print(f"[bad]{escape(item.name)}:[/] {escape(problem)}", soft_wrap=True)

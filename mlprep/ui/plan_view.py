@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from rich.table import Table
 
 from mlprep.quiz.plan import Plan
 from mlprep.ui.console import print_json, stdout_console
+from mlprep.ui.layout import Column, print_table
 from mlprep.ui.stats_view import bar
 
 
@@ -34,26 +34,24 @@ def show_plan(plan: Plan, *, as_json: bool) -> None:
                 soft_wrap=True,
             )
         title = "projected recall on the day"
-    table = Table(title=title, title_justify="left")
-    for column in ("topic", "cards", "seen", "recall", ""):
-        table.add_column(column, justify="left" if column in ("topic", "") else "right")
-    for name, topic in sorted(plan.topics.items(), key=lambda item: item[1].recall):
-        table.add_row(
+    columns = [Column("topic", key=True), Column("cards", "right"), Column("seen", "right"),
+               Column("recall")]  # fmt: skip
+    rows = [
+        [
             escape(name),
             str(topic.cards),
             str(topic.seen),
-            f"{topic.recall:.0%}",
-            bar(topic.recall, 20),
-        )
-    console.print(table)
-    load = Table(title="reviews due per day", title_justify="left")
-    load.add_column("day")
-    load.add_column("due", justify="right")
-    load.add_column("")
+            f"{topic.recall:.0%} {bar(topic.recall, 20)}",
+        ]
+        for name, topic in sorted(plan.topics.items(), key=lambda item: item[1].recall)
+    ]
+    print_table(console, title, columns, rows)
     peak = max((n for _, n in plan.daily_due), default=0) or 1
-    for day, count in plan.daily_due[:31]:
-        load.add_row(day, str(count), bar(count / peak, 30))
-    console.print(load)
+    rows = [[day, str(count), bar(count / peak, 30) or "·"] for day, count in plan.daily_due[:31]]
+    print_table(
+        console, "reviews due per day", [Column("day", key=True), Column("due", "right"),
+                                          Column("")], rows
+    )  # fmt: skip
 
 
 def show_settings(rows: list[tuple[str, int, str, str]], *, as_json: bool) -> None:

@@ -17,6 +17,7 @@ from mlprep.quiz.session import QueuePlan, QuizSession, Summary
 from mlprep.ui.asking import Attempt, CardAsker, Command
 from mlprep.ui.cards import languages, markdown
 from mlprep.ui.keys import EndOfInput
+from mlprep.ui.layout import unbreakable
 
 GRADE_KEYS = {"1": Grade.AGAIN, "2": Grade.HARD, "3": Grade.GOOD, "4": Grade.EASY}
 
@@ -58,13 +59,13 @@ class QuizView(CardAsker):
         """Ask for a grade; returns (grade, overruled). Scripts take the suggestion."""
         if not self.keys.interactive and suggested is not None:
             return suggested, False
-        hint = self.say("grades")
+        hint = unbreakable(self.say("grades"))
         allowed = "1234"
         if suggested is not None:
-            hint += "  " + self.say("enter_grade", grade=self._grade_name(suggested))
+            hint += "  " + unbreakable(self.say("enter_grade", grade=self._grade_name(suggested)))
             allowed += "\n"
         if allow_overrule:
-            hint += "  " + self.say("overrule")
+            hint += "  " + unbreakable(self.say("overrule"))
             allowed += "oO"
         key = self.key(allowed, f"{hint}  ·  {self.help}")
         if key in "oO":

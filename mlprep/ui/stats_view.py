@@ -11,6 +11,7 @@ from rich.text import Text
 
 from mlprep.stats import HEATMAP_DAYS, Stats
 from mlprep.ui.console import print_json, stdout_console
+from mlprep.ui.layout import Column, print_table
 
 _SHADES = ["#2d333b", "#0e4429", "#006d32", "#26a641", "#39d353"]
 _CELLS = ["·", "░", "▒", "▓", "█"]  # readable without colour too
@@ -86,28 +87,24 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
     week.add_row(*(str(n) for n in stats.due_next_7_days))
     console.print(week)
     if stats.retention_by_week:
-        weekly = Table(title="retention by week (answers to cards in review)", title_justify="left")
-        for column in ("week", "recalled", "of", "rate", ""):
-            weekly.add_column(column, justify="left" if column in ("week", "") else "right")
+        columns = [Column("week", key=True), Column("recalled", "right"), Column("of", "right"),
+                   Column("rate")]  # fmt: skip
+        rows = []
         for row in stats.retention_by_week:
             rate = row.recalled / row.total if row.total else 0.0
-            weekly.add_row(
-                row.week, str(row.recalled), str(row.total), f"{rate:.0%}", bar(rate, 20)
+            rows.append(
+                [row.week, str(row.recalled), str(row.total), f"{rate:.0%} {bar(rate, 20)}"]
             )
-        console.print(weekly)
-    topics = Table(title="by topic", title_justify="left")
-    for column in ("topic", "new", "learning", "review", "due", "total", "readiness", ""):
-        topics.add_column(column, justify="left" if column in ("topic", "") else "right")
+        title = "retention by week (answers to cards in review)"
+        print_table(console, title, columns, rows)
+    columns = [Column("topic", key=True)] + [
+        Column(name, "right") for name in ("new", "learning", "review", "due", "total", "readiness")
+    ]
+    rows = []
     for name, counts in sorted(stats.topics.items()):
         ready = stats.readiness.get(name, 0.0)
-        topics.add_row(
-            escape(name),
-            str(counts.new),
-            str(counts.learning),
-            str(counts.review),
-            str(counts.due),
-            str(counts.total),
-            f"{ready:.0%}",
-            bar(ready, 12),
-        )
-    console.print(topics)
+        rows.append([
+            escape(name), str(counts.new), str(counts.learning), str(counts.review),
+            str(counts.due), str(counts.total), f"{ready:.0%} {bar(ready, 12)}",
+        ])  # fmt: skip
+    print_table(console, "by topic", columns, rows)
