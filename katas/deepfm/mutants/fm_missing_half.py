@@ -1,0 +1,14 @@
+import torch
+
+
+def deepfm(ids, values, weights):
+    w = weights
+    x = values
+    e = w["V"][ids] * x.unsqueeze(-1)
+    first = w["w0"] + (w["w"][ids] * x).sum(dim=1)
+    s = e.sum(dim=1)
+    second = (s * s - (e * e).sum(dim=1)).sum(dim=1)
+    h = torch.relu(e.flatten(1) @ w["W1"] + w["b1"])
+    h = torch.relu(h @ w["W2"] + w["b2"])
+    y_dnn = h @ w["w_out"] + w["b_out"]
+    return torch.sigmoid(first + second + y_dnn)

@@ -1,0 +1,13 @@
+import torch
+
+
+def deepfm(ids, values, weights):
+    w = weights
+    x = values
+    e = w["V"][ids] * x.unsqueeze(-1)
+    s = e.sum(dim=1)
+    second = 0.5 * (s * s - (e * e).sum(dim=1)).sum(dim=1)
+    h = torch.relu(e.flatten(1) @ w["W1"] + w["b1"])
+    h = torch.relu(h @ w["W2"] + w["b2"])
+    y_dnn = h @ w["w_out"] + w["b_out"]
+    return torch.sigmoid(w["w0"] + second + y_dnn)
