@@ -13,7 +13,7 @@ from mlprep.kata.model import PASS, CaseResult, Kata, Text, Verdict
 from mlprep.kata.service import CatalogueRow, Prepared, WorkspaceReport
 from mlprep.kata.verify import VerifyReport
 from mlprep.ui.console import plural, print_json, stderr_console, stdout_console
-from mlprep.ui.layout import Column, print_table
+from mlprep.ui.layout import Column, print_prose, print_table
 
 SHOWN_FAILURES = 8
 STATUS_STYLE = {"passing": "ok", "failing": "bad", "not started": "muted"}
@@ -98,17 +98,17 @@ def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
     if verdict.sandbox.get("mode") == "limited":
         console.print(f"[warn]{escape(verdict.sandbox_line)}[/]", soft_wrap=True)
     if verdict.error is not None:
-        console.print(f"[bad]error:[/] {escape(verdict.error)}", soft_wrap=True)
+        print_prose(console, f"[bad]error:[/] {escape(verdict.error)}", hang=4)
     else:
         groups = _groups(failing)
         for case, count in groups[:SHOWN_FAILURES]:
             mark = CASE_MARK.get(case.status, "[bad]✗[/]")
             more = f" [muted](and {count - 1} more with the same result)[/]" if count > 1 else ""
-            console.print(f"{mark} [key]{escape(case.name)}[/] {case.status}{more}", soft_wrap=True)
-            console.print(f"    {escape(case.message)}", soft_wrap=True)
+            print_prose(console, f"{mark} [key]{escape(case.name)}[/] {case.status}{more}", hang=4)
+            print_prose(console, escape(case.message), indent=4, hang=2)
             if case.inputs:
-                console.print(
-                    f"    [muted]inputs: {escape(_cut(case.inputs, 300))}[/]", soft_wrap=True
+                print_prose(
+                    console, f"[muted]inputs: {escape(_cut(case.inputs, 300))}[/]", indent=4, hang=2
                 )
         if len(groups) > SHOWN_FAILURES:
             hidden = sum(n for _, n in groups[SHOWN_FAILURES:])
@@ -118,16 +118,15 @@ def show_verdict(verdict: Verdict, lang: str, *, as_json: bool) -> None:
     if verdict.diagnosis is not None:
         text = verdict.diagnosis.text.get(lang)
         # the explanation only: the mutant's name is internal (it stays in --json)
-        console.print(f"[warn]{words['mistake']}:[/] {escape(text)}")
+        print_prose(console, f"[warn]{words['mistake']}:[/] {escape(text)}", hang=2)
     if verdict.output.strip() and not verdict.ok:
         console.print("[muted]the solution printed:[/]")
         console.print(escape(_cut(verdict.output, 1500)), markup=True, soft_wrap=True)
     if not verdict.ok and verdict.error is None:  # a file that never ran: nothing to replay
-        console.print(
-            f"[muted]{words['replay']} mlprep kata {verdict.kata} --file {escape(str(verdict.file))}"
-            f" --seed {verdict.seed}[/]",
-            soft_wrap=True,
+        command = (
+            f"mlprep kata {verdict.kata} --file {escape(str(verdict.file))} --seed {verdict.seed}"
         )
+        print_prose(console, f"[muted]{words['replay']} {command}[/]", hang=4)
     style = "ok" if verdict.ok else "bad"
     console.print(f"[{style}]{escape(verdict.summary_line())}[/]", soft_wrap=True)
 
@@ -204,8 +203,9 @@ def show_hint(kata: Kata, number: int, hint: Text, lang: str) -> None:
     console.print(f"[key]{words['hint']} {number}/{len(kata.hints)}[/] ({escape(kata.name)})")
     console.print(Markdown(hint.get(lang)))
     if number == len(kata.hints):
-        console.print(
-            "[muted]that was the last hint; `mlprep kata NAME --solution` shows the reference.[/]"
+        print_prose(
+            console,
+            "[muted]that was the last hint; `mlprep kata NAME --solution` shows the reference.[/]",
         )
 
 
