@@ -30,9 +30,9 @@ def plan(
     """Study toward an interview: every card comes back before the date, load spread evenly."""
     from mlprep.decks.catalog import load_catalog
     from mlprep.quiz.days import NEW_PER_DAY_KEY, daily_limits
-    from mlprep.quiz.plan import build_plan, parse_date, set_interview
+    from mlprep.quiz.plan import build_plan, interview_date, parse_date, set_interview
     from mlprep.store import open_store
-    from mlprep.ui.plan_view import show_plan
+    from mlprep.ui.plan_view import show_cleared, show_plan
 
     app_state = state(ctx)
     paths = app_state.paths
@@ -41,7 +41,11 @@ def plan(
     with open_store(paths.store) as store:
         today = daily_limits(store).days().day_of(now)
         if clear:
+            cleared = interview_date(store)
             set_interview(store, None, today)
+            if not as_json:  # what was asked for, and nothing else
+                show_cleared(cleared)
+                return
         elif date is not None:
             set_interview(store, parse_date(date), today)
         if new_per_day is not None:

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.markup import escape
 
 from mlprep.quiz.plan import Plan
-from mlprep.ui.console import print_json, stdout_console
-from mlprep.ui.layout import Column, print_table
+from mlprep.ui.console import plural, print_json, stdout_console
+from mlprep.ui.layout import Column, print_prose, print_table
 from mlprep.ui.stats_view import bar
+
+REALISTIC_NEW_PER_DAY = 60  # beyond this, few people keep up with the reviews new cards bring
+
+
+def show_cleared(previous: date | None) -> None:
+    """`plan --clear`: say what was forgotten."""
+    console = stdout_console()
+    if previous is None:
+        console.print("no interview date was set: nothing to clear")
+    else:
+        console.print(f"cleared the interview date (it was {previous.isoformat()})")
 
 
 def show_plan(plan: Plan, *, as_json: bool) -> None:
@@ -20,18 +33,27 @@ def show_plan(plan: Plan, *, as_json: bool) -> None:
         title = "predicted recall now"
     else:
         needed = plan.new_per_day_needed or 0
-        console.print(
-            f"interview on [bold]{plan.interview.isoformat()}[/]: {plan.days_left} days left · "
-            f"{plan.new_cards} new cards → about [bold]{needed}[/] new a day; "
+        print_prose(
+            console,
+            f"interview on [bold]{plan.interview.isoformat()}[/]: "
+            f"{plural(plan.days_left or 0, 'day')} left · "
+            f"{plural(plan.new_cards, 'new card')} → about [bold]{needed}[/] new a day; "
             f"your daily limit is [bold]{plan.new_per_day}[/]",
-            soft_wrap=True,
         )
-        if needed > plan.new_per_day:
-            console.print(
+        if needed > REALISTIC_NEW_PER_DAY:
+            print_prose(
+                console,
+                f"[warn]about {needed} new cards a day is not realistic[/]: each new card also "
+                "brings reviews in the days after it, and few people keep up with more than "
+                f"{REALISTIC_NEW_PER_DAY} new a day. Study fewer decks (mlprep quiz DECK...) or "
+                "set a later date.",
+            )
+        elif needed > plan.new_per_day:
+            print_prose(
+                console,
                 f"[warn]at {plan.new_per_day} a day some cards stay new on the day[/]: "
                 f"[key]mlprep plan --new-per-day {needed}[/] (or mlprep config new-per-day "
                 f"{needed}) raises the limit `mlprep quiz` uses",
-                soft_wrap=True,
             )
         title = "projected recall on the day"
     columns = [Column("topic", key=True), Column("cards", "right"), Column("seen", "right"),

@@ -116,3 +116,15 @@ def test_stats_json_has_charts(deck: Path) -> None:
     assert data["retention_by_week"] == []
     human = runner.invoke(app, ["stats"])
     assert "answers, last 26 weeks" in human.output and "readiness" in human.output
+
+
+def test_plan_says_days_warns_when_unrealistic_and_clears_plainly(deck: Path) -> None:
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    out = " ".join(runner.invoke(app, ["plan", "--date", tomorrow]).output.split())
+    assert "1 day left" in out and "1 days" not in out
+    assert "new cards a day is not realistic" in out and "set a later date" in out
+    result = runner.invoke(app, ["plan", "--clear"])
+    assert result.exit_code == 0
+    assert result.output == f"cleared the interview date (it was {tomorrow})\n"
+    again = runner.invoke(app, ["plan", "--clear"])
+    assert again.output == "no interview date was set: nothing to clear\n"
