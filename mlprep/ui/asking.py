@@ -25,7 +25,7 @@ from mlprep.quiz.grading import (
     parse_choice_numbers,
 )
 from mlprep.quiz.keypoints import KeyPointResult, grade_key_points
-from mlprep.ui.cards import inline, languages, markdown
+from mlprep.ui.cards import answers_in, inline, languages, markdown
 from mlprep.ui.keys import InputSource
 from mlprep.ui.layout import print_hanging, print_prose, unbreakable
 
@@ -160,9 +160,8 @@ class CardAsker:
     def _typed(self, card: Card) -> Attempt:
         reply = self.line(f"[muted]{self.say('type_answer')} ({self.help})[/]\n")
         right = grade_typed(reply, card.accepted)
-        return Attempt(
-            right, detail=f"{self.say('accepted')}: " + " | ".join(card.accepted), reply=reply
-        )
+        shown = answers_in(card.accepted, self.display)
+        return Attempt(right, detail=f"{self.say('accepted')}: " + " | ".join(shown), reply=reply)
 
     def _cloze(self, card: Card) -> Attempt:
         langs = languages(self.display)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown
 from rich.segment import Segment
@@ -63,3 +66,26 @@ def markdown(text: Text, display: Display) -> RenderableType:
 
 def inline(text: Text, display: Display) -> str:
     return " / ".join(render_math(value).replace("\n", " ") for value in text_in(text, display))
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def answers_in(accepted: Sequence[str], display: Display) -> list[str]:
+    """A typed card's accepted answers in the display language (`both`: all of them).
+
+    An answer with Chinese characters is Chinese; one with a Latin word of three letters
+    or more is English; formulas and numbers (`O(n)`, `0.48`) belong to both. When a
+    language has no answer of its own, every answer is shown.
+    """
+    if display == "both":
+        return list(accepted)
+
+    def lang(answer: str) -> str:
+        if _CJK.search(answer):
+            return "zh"
+        return "en" if _LATIN_WORD.search(answer) else "any"
+
+    own = [a for a in accepted if lang(a) == display]
+    return [a for a in accepted if lang(a) in (display, "any")] if own else list(accepted)

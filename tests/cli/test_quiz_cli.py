@@ -283,3 +283,31 @@ def test_unusable_store_exit_2_and_untouched(
         assert "Traceback" not in output
     if before is not None:
         assert store.read_bytes() == before
+
+
+LINEAR = """\
+id: lang
+title: Lang
+topic: lang-topic
+cards:
+  - id: scan
+    type: typed
+    q: {en: Cost of a linear scan?, zh: 线性扫描的复杂度？}
+    answer: ["O(n)", "Θ(n)", "linear", "线性"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("en", "O(n) | Θ(n) | linear"), ("zh", "O(n) | Θ(n) | 线性"),
+     ("both", "O(n) | Θ(n) | linear | 线性")],
+)  # fmt: skip
+def test_typed_answers_are_shown_in_the_display_language(
+    home: Path, tmp_path: Path, lang: str, shown: str
+) -> None:
+    path = tmp_path / "lang.yaml"
+    path.write_text(LINEAR, encoding="utf-8")
+    code, output = invoke("quiz", str(path), "--lang", lang, input="quadratic\n")
+    assert code == 0, output
+    line = next(line for line in output.splitlines() if "O(n)" in line)
+    assert line.split(": ", 1)[1].strip() == shown
