@@ -116,6 +116,6 @@ def generate(seed: int) -> list[Case]:
     cases.append(_case(g, "hard/huge_padding", 3, 10, 4, p=0.5, garbage=1e4,
                        note="padded slots hold values ~1e4"))  # fmt: skip
 
-    cases.append(_case(g, "large/B=64,T=200,d=32", 64, 200, 32, h1=80, h2=40, p=0.8))
-    cases.append(_case(g, "large/B=8,T=1000,d=16", 8, 1000, 16, h1=36, h2=18, p=0.5))
+    cases.append(_case(g, "large/B=32,T=200,d=32", 32, 200, 32, h1=80, h2=40, p=0.8))
+    cases.append(_case(g, "large/B=2,T=1000,d=16", 2, 1000, 16, h1=36, h2=18, p=0.5))
     return cases

@@ -103,6 +103,6 @@ def generate(seed: int) -> list[Case]:
     cases.append(_case(g, "hard/dense_real_wide", 5, 30, [4, 4], 4, wide_binary=False,
                        wide_scale=0.1))  # fmt: skip
 
-    cases.append(_case(g, "large/B=4096,wide=1000,F=8", 4096, 1000, [50] * 8, 16, k=16,
+    cases.append(_case(g, "large/B=2048,wide=1000,F=8", 2048, 1000, [50] * 8, 16, k=16,
                        h1=256, h2=128, wide_scale=0.05))  # fmt: skip
     return cases
