@@ -1,0 +1,11 @@
+import torch
+
+
+def tf_unique(x, out_idx=torch.int32):
+    last = {}
+    for i, v in enumerate(x.tolist()):
+        last[v] = i
+    values = sorted(last, key=last.get)  # ordered by last occurrence
+    position = {v: i for i, v in enumerate(values)}
+    idx = [position[v] for v in x.tolist()]
+    return torch.tensor(values, dtype=x.dtype), torch.tensor(idx, dtype=out_idx)
