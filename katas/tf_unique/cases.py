@@ -54,12 +54,12 @@ def generate(seed: int) -> list[Case]:
             "edge/value_returns_later",
             (torch.tensor([5, 3, 5, 3, 5]),),
             note="5 and 3 alternate: y = [5, 3]",
-        ),  # fmt: skip
+        ),
         Case(
             "edge/last_order_differs",
             (torch.tensor([2, 9, 2, 1, 9, 3]),),
             note="by first occurrence [2, 9, 1, 3], by last [2, 1, 9, 3]",
-        ),  # fmt: skip
+        ),
         Case("edge/all_equal", (torch.full((6,), 7, dtype=torch.int32),)),
         Case("edge/single", (torch.tensor([-4.5]),)),
         Case("edge/empty_int64", (torch.zeros(0, dtype=torch.int64),)),
@@ -71,12 +71,12 @@ def generate(seed: int) -> list[Case]:
         Case(
             "edge/negative_and_large_int64",
             (torch.tensor([-(2**40), 3, 2**40 + 1, 3, -(2**40), -1]),),
-        ),  # fmt: skip
+        ),
         Case(
             "edge/floats_close_but_distinct",
             (torch.tensor([0.1, 0.1 + 1e-12, 0.1, 0.3], dtype=torch.float64),),
             note="0.1 and 0.1 + 1e-12 are different values",
-        ),  # fmt: skip
+        ),
     ]
     cases.append(Case("large/N=30000,1000_values", (draw(30_000, 1000),), timeout=5.0))
     x = torch.randperm(30_000, generator=g).to(torch.int32)
