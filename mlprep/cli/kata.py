@@ -63,8 +63,13 @@ def kata(
     display = resolve_lang(lang)
     if device != "cpu" and not bench:
         raise UsageError("--device only applies with --bench")
-    if bench and (watch or hint or solution):
-        raise UsageError("--bench cannot be combined with --watch, --hint or --solution")
+    modes = [flag for flag, on in (("--watch", watch), ("--hint", hint),
+             ("--solution", solution), ("--bench", bench)) if on]  # fmt: skip
+    if len(modes) > 1:
+        raise UsageError(
+            f"{' and '.join(modes)} cannot be combined: choose one",
+            hint="--watch re-checks on save, --hint shows the next hint, --solution the reference",
+        )
     if name is None:
         if file is not None or watch or hint or solution or bench:
             raise UsageError(
@@ -103,7 +108,10 @@ def kata(
     if watch:
         _watch(ctx, prepared, seed, timeout, display, as_json)
         return
-    verdict = service.check_one(paths, prepared.kata, prepared.file, seed=seed, timeout=timeout)
+    from mlprep.ui.progress import spinner
+
+    with spinner(f"checking {name}", as_json=as_json):
+        verdict = service.check_one(paths, prepared.kata, prepared.file, seed=seed, timeout=timeout)
     kata_view.show_verdict(verdict, display, as_json=as_json)
     if not verdict.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)
@@ -142,10 +150,15 @@ def _watch(
     assert isinstance(prepared, service.Prepared)
     paths = state(ctx).paths
 
+    from mlprep.ui.progress import spinner
+
+    clock = state(ctx).clock
+
     def run(checker: Checker) -> Verdict:
-        return service.check_one(
-            paths, prepared.kata, prepared.file, seed=seed, timeout=timeout, checker=checker
-        )
+        with spinner(f"checking {prepared.kata.name}", as_json=as_json):
+            return service.check_one(
+                paths, prepared.kata, prepared.file, seed=seed, timeout=timeout, checker=checker
+            )
 
     kata_view.show_watch_banner(str(prepared.file))
     try:
@@ -155,6 +168,7 @@ def _watch(
             prepared.file,
             run,
             lambda v: kata_view.show_verdict(v, display, as_json=as_json),
+            on_run=lambda number, change: kata_view.show_watch_run(number, clock(), change),
         )
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
@@ -176,10 +190,12 @@ def check(
     from mlprep.kata.runner.forkserver import install_exit_handlers
     from mlprep.kata.service import check_workspace
     from mlprep.ui import kata_view
+    from mlprep.ui.progress import progress_bar
 
     install_exit_handlers()
     paths = state(ctx).paths
-    report = check_workspace(paths, workspace, seed)
+    with progress_bar("check", as_json=as_json) as progress:
+        report = check_workspace(paths, workspace, seed, progress)
     if junit is not None:
         write_junit(junit, report.verdicts, report.deck_problems)
     kata_view.show_workspace_report(report, resolve_lang(lang), as_json=as_json)
@@ -205,14 +221,18 @@ def verify(
 
     if jobs < 0:
         raise UsageError(f"--jobs must be 1 or more, got {jobs}", hint="omit it to use every core.")
+    from mlprep.ui.progress import progress_bar
+
     install_exit_handlers()
-    report = verify_all(
-        state(ctx).paths.shipped_katas,
-        seed,
-        names=names or None,
-        decks=None if names else shipped_decks_summary,
-        jobs=jobs or None,
-    )
+    with progress_bar("verify", as_json=as_json) as progress:
+        report = verify_all(
+            state(ctx).paths.shipped_katas,
+            seed,
+            names=names or None,
+            decks=None if names else shipped_decks_summary,
+            jobs=jobs or None,
+            progress=progress,
+        )
     kata_view.show_verify(report, as_json=as_json)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)

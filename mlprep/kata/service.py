@@ -14,6 +14,7 @@ from mlprep.kata.judge.check import DEFAULT_SEED, Checker
 from mlprep.kata.model import BENCH_DEVICES, Kata, Verdict
 from mlprep.kata.progress import NOT_STARTED, KataStatus, record_attempt, statuses
 from mlprep.kata.runner.jobs import Limits
+from mlprep.kata.tally import Progress, Tally
 from mlprep.kata.workspace import Scaffold, scaffold, solutions_in
 from mlprep.paths import Paths
 
@@ -141,6 +142,7 @@ class WorkspaceReport:
     workspace: Path
     verdicts: list[Verdict]
     deck_problems: list[str]
+    decks_checked: int = 0  # the user's decks found valid
 
     @property
     def ok(self) -> bool:
@@ -151,37 +153,60 @@ class WorkspaceReport:
             "workspace": str(self.workspace),
             "ok": self.ok,
             "katas": [v.to_json(lang) for v in self.verdicts],
-            "decks": {"ok": not self.deck_problems, "problems": self.deck_problems},
+            "decks": {
+                "ok": not self.deck_problems,
+                "valid": self.decks_checked,
+                "problems": self.deck_problems,
+            },
         }
 
 
-def user_deck_problems(paths: Paths) -> list[str]:
-    """Problems in the user's own decks (the shipped ones are `verify`'s business)."""
+def user_deck_lint(paths: Paths) -> tuple[int, list[str]]:
+    """The user's own decks: how many are valid, and the problems of the others.
+
+    The shipped decks are `verify`'s business.
+    """
     if not paths.user_decks.is_dir():
-        return []
+        return 0, []
     from mlprep.decks.catalog import lint
 
     result = lint(paths, [paths.user_decks])
-    return [str(p) for p in result.problems]
+    return len(result.decks), [str(p) for p in result.problems]
 
 
-def check_workspace(
-    paths: Paths, workspace: Path | None, seed: int = DEFAULT_SEED
-) -> WorkspaceReport:
-    """Check every kata with a solution in the workspace, in parallel, plus the user's decks."""
+def workspace_solutions(paths: Paths, workspace: Path | None) -> list[tuple[Kata, Path]]:
+    """The kata solutions `check` will run (files named NAME.py in the workspace)."""
     where = workspace or paths.workspace
     if not where.is_dir():
         raise UsageError(f"the workspace {where} does not exist", hint="pass --workspace DIR.")
-    found = solutions_in(where, load_catalogue(paths.shipped_katas))
+    return solutions_in(where, load_catalogue(paths.shipped_katas))
+
+
+def check_workspace(
+    paths: Paths,
+    workspace: Path | None,
+    seed: int = DEFAULT_SEED,
+    progress: Progress | None = None,
+) -> WorkspaceReport:
+    """Check every kata with a solution in the workspace, in parallel, plus the user's decks.
+
+    `progress(done, total, what)` hears of the start and of each verdict as it is ready.
+    """
+    where = workspace or paths.workspace
+    found = workspace_solutions(paths, workspace)
     verdicts: list[Verdict] = []
+    tally = Tally(len(found), progress)
+
+    def one(item: tuple[Kata, Path], checker: Checker) -> Verdict:
+        verdict = check_one(paths, item[0], item[1], seed=seed, checker=checker)
+        tally.done(verdict.summary_line())
+        return verdict
+
     if found:
         preload = sorted({m for kata, _ in found for m in kata.preload})
         with Checker(paths.shipped_katas, preload) as checker:
             workers = max(1, min(len(found), os.cpu_count() or 1))
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                verdicts = list(
-                    pool.map(
-                        lambda kf: check_one(paths, kf[0], kf[1], seed=seed, checker=checker), found
-                    )
-                )
-    return WorkspaceReport(where, verdicts, user_deck_problems(paths))
+                verdicts = list(pool.map(lambda item: one(item, checker), found))
+    valid, problems = user_deck_lint(paths)
+    return WorkspaceReport(where, verdicts, problems, valid)

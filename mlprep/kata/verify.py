@@ -13,6 +13,7 @@ from mlprep.kata.catalogue import find_kata, load_catalogue
 from mlprep.kata.judge.check import DEFAULT_SEED, Checker, judge
 from mlprep.kata.model import FAIL, PASS, Kata
 from mlprep.kata.runner.jobs import Limits, OracleCase
+from mlprep.kata.tally import Progress, Tally
 
 
 @dataclass
@@ -127,12 +128,14 @@ def verify_all(
     names: list[str] | None = None,
     decks: Callable[[], dict[str, object]] | None = shipped_decks_summary,
     jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> VerifyReport:
     """Verify every kata under `katas_root` (or just `names`), `jobs` katas at a time.
 
     One warm worker serves every kata; each kata's files run one after another,
     so `jobs` processes run at once (default: one per core). The report lists the
-    katas in catalogue order whatever order they finish in.
+    katas in catalogue order whatever order they finish in; `progress(done, total,
+    what)` hears of each kata as it finishes.
     """
     # with names, only those folders are read: a half-written kata elsewhere does not matter
     catalogue = (
@@ -140,6 +143,14 @@ def verify_all(
     )
     preload = sorted({m for k in catalogue for m in k.preload})
     workers = max(1, jobs or os.cpu_count() or 1)
+    tally = Tally(len(catalogue), progress)
+
+    def one(kata: Kata, checker: Checker) -> KataVerification:
+        result = verify_kata(checker, kata, seed)
+        verdict = "ok" if result.ok else "FAILED"
+        tally.done(f"{kata.name}: {verdict}, {result.killed}/{result.mutants_total} mutants killed")
+        return result
+
     with Checker(katas_root, preload) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda kata: verify_kata(checker, kata, seed), catalogue))
+        results = list(pool.map(lambda kata: one(kata, checker), catalogue))
     return VerifyReport(katas=results, decks=decks() if decks is not None else {})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -53,6 +54,29 @@ def changes(file: Path, stop: threading.Event, *, force_polling: bool = False) -
             yield None
 
 
+def _source(file: Path) -> list[str] | None:
+    try:
+        return file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+
+
+def describe_change(before: list[str] | None, after: list[str] | None) -> str:
+    """What a save changed, in words: `3 lines changed`, `no change in the text`, `file removed`."""
+    if after is None:
+        return "file removed or unreadable"
+    if before is None:
+        return "file created"
+    changed = sum(
+        max(i2 - i1, j2 - j1)
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes()
+        if tag != "equal"
+    )
+    if not changed:
+        return "saved, no change in the text"
+    return f"saved, {changed} line{'' if changed == 1 else 's'} changed"
+
+
 def watch(
     paths: Paths,
     kata: Kata,
@@ -62,16 +86,30 @@ def watch(
     stop: threading.Event | None = None,
     *,
     force_polling: bool = False,
+    on_run: Callable[[int, str], None] | None = None,
 ) -> Verdict | None:
-    """Check now and after every change until `stop` is set (or Ctrl-C); the last verdict."""
+    """Check now and after every change until `stop` is set (or Ctrl-C); the last verdict.
+
+    `on_run(number, what_changed)` is told before each run, so two identical
+    verdicts can be told apart.
+    """
     stop = stop or threading.Event()
     last: Verdict | None = None
+    seen = _source(file)
+    runs = 1
     with Checker(paths.shipped_katas, kata.preload) as checker:
+        if on_run is not None:
+            on_run(runs, "first check")
         last = check(checker)
         on_verdict(last)
         for _ in changes(file, stop, force_polling=force_polling):
             if stop.is_set():
                 break
+            now = _source(file)
+            runs += 1
+            if on_run is not None:
+                on_run(runs, describe_change(seen, now))
+            seen = now
             last = check(checker)
             on_verdict(last)
     return last

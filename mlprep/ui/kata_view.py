@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 
 from rich.markdown import Markdown
 from rich.markup import escape
+from rich.rule import Rule
 from rich.table import Table
 
 from mlprep.kata.bench import GROWTH_MARGIN, NOISE_FLOOR, BenchReport
@@ -238,6 +240,12 @@ def show_not_shown() -> None:
     stderr_console().print("not shown")
 
 
+def show_watch_run(number: int, when: datetime, change: str) -> None:
+    """A header per watch run: its number, the time and what changed (on stderr)."""
+    stamp = when.astimezone().strftime("%H:%M:%S")
+    stderr_console().print(Rule(f"run {number} · {stamp} · {escape(change)}", align="left"))
+
+
 def show_watch_banner(file: str) -> None:
     stderr_console().print(f"[muted]watching {escape(file)}; save to re-check, Ctrl-C to stop[/]")
 
@@ -300,6 +308,9 @@ def show_workspace_report(report: WorkspaceReport, lang: str, *, as_json: bool) 
             )
     for problem in report.deck_problems:
         console.print(f"[bad]deck:[/] {escape(problem)}", soft_wrap=True)
+    if report.decks_checked:
+        console.print(f"[ok]✓[/] your decks: {plural(report.decks_checked, 'valid deck')}")
     good = sum(1 for v in report.verdicts if v.ok)
     bad = len(report.verdicts) - good + (1 if report.deck_problems else 0)
-    console.print(f"[{'ok' if report.ok else 'bad'}]check: {good} passed, {bad} failed[/]")
+    decks = f" ({plural(report.decks_checked, 'valid deck')})" if report.decks_checked else ""
+    console.print(f"[{'ok' if report.ok else 'bad'}]check: {good} passed, {bad} failed{decks}[/]")

@@ -277,6 +277,24 @@ def test_check_all_passing_exit_0(home: Path, tmp_path: Path) -> None:
     code, out = run("check", "--workspace", str(workspace))
     assert code == 0, out
     assert "wildcard: " in out and out.strip().splitlines()[-1] == "check: 1 passed, 0 failed"
+    decks = tmp_path / "decks"  # the user's own decks are checked too, and said so
+    decks.mkdir()
+    (decks / "mine.yaml").write_text(
+        "id: mine\ntitle: Mine\ntopic: mine\ncards:\n  - {id: a, q: Q?, a: A.}\n"
+    )
+    code, out = run("check", "--workspace", str(workspace))
+    assert code == 0, out
+    assert "your decks: 1 valid deck" in out
+    assert out.strip().splitlines()[-1] == "check: 1 passed, 0 failed (1 valid deck)"
+
+
+@pytest.mark.parametrize(
+    "flags", [("--watch", "--solution"), ("--hint", "--solution"), ("--watch", "--hint")]
+)
+def test_kata_modes_do_not_combine(home: Path, flags: tuple[str, str]) -> None:
+    code, out = run("kata", "attention", *flags)
+    assert code == 2
+    assert f"{flags[0]} and {flags[1]} cannot be combined: choose one" in out
 
 
 def test_check_missing_workspace_exit_2(home: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from mlprep.kata.judge.check import Checker
 from mlprep.kata.model import Verdict
 from mlprep.kata.service import check_one
-from mlprep.kata.watch import watch
+from mlprep.kata.watch import describe_change, watch
 from mlprep.kata.workspace import GENERATED_MARKER, scaffold
 from mlprep.paths import resolve_paths
 from tests.conftest import REPO, cli_env
@@ -94,10 +94,28 @@ def test_watch_rechecks_on_save_with_a_warm_worker(
     guard = threading.Timer(60, stop.set)
     guard.daemon = True
     guard.start()
+    runs: list[tuple[int, str]] = []
     try:
-        last = watch(paths, chosen, solution, run, on_verdict, stop, force_polling=force_polling)
+        last = watch(
+            paths, chosen, solution, run, on_verdict, stop, force_polling=force_polling,
+            on_run=lambda number, change: runs.append((number, change)),
+        )  # fmt: skip
     finally:
         guard.cancel()
     assert [v.status for v in verdicts] == ["fail", "pass"]
+    changed = max(
+        len((SOLUTIONS / "attention" / "einsum.py").read_text().splitlines()),
+        len((KATAS / "attention" / "starter.py").read_text().splitlines()),
+    )
+    assert runs[0] == (1, "first check")
+    assert runs[1][0] == 2 and runs[1][1].startswith("saved, ") and runs[1][1].endswith("changed")
+    assert 0 < int(runs[1][1].split()[1]) <= changed
     assert last is not None and last.ok
     assert timings[1] < timings[0], timings  # no torch import, no case generation the second time
+
+
+def test_describe_change_counts_lines() -> None:
+    assert describe_change(["a", "b"], ["a", "c", "d"]) == "saved, 2 lines changed"
+    assert describe_change(["a"], ["a", "b"]) == "saved, 1 line changed"
+    assert describe_change(["a"], ["a"]) == "saved, no change in the text"
+    assert describe_change(["a"], None) == "file removed or unreadable"
