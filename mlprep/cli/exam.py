@@ -9,7 +9,10 @@ from mlprep.errors import UsageError
 
 
 def register(app: typer.Typer) -> None:
-    app.command("exam")(exam)
+    app.command(
+        "exam",
+        epilog="Examples:  mlprep exam  ·  mlprep exam --topic transformer --count 5 --minutes 10",
+    )(exam)
 
 
 def exam(

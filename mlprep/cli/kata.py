@@ -11,9 +11,17 @@ from mlprep.errors import EXIT_CHECK_FAILED, UsageError
 
 
 def register(app: typer.Typer) -> None:
-    app.command("kata")(kata)
-    app.command("check")(check)
-    app.command("verify")(verify)
+    app.command(
+        "kata",
+        epilog="Examples:  mlprep kata  ·  mlprep kata attention  ·  mlprep kata attention --watch  ·  mlprep kata auc --hint",
+    )(kata)
+    app.command(
+        "check",
+        epilog="Examples:  mlprep check  ·  mlprep check --workspace ~/katas --junit report.xml",
+    )(check)
+    app.command("verify", epilog="Examples:  mlprep verify  ·  mlprep verify attention auc -j 2")(
+        verify
+    )
 
 
 def kata(

@@ -8,7 +8,10 @@ from mlprep.cli.app import state
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plan")(plan)
+    app.command(
+        "plan",
+        epilog="Examples:  mlprep plan --date 2027-01-15  ·  mlprep plan  ·  mlprep plan --clear",
+    )(plan)
 
 
 def plan(

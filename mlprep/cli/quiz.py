@@ -9,7 +9,10 @@ from mlprep.errors import UsageError
 
 
 def register(app: typer.Typer) -> None:
-    app.command("quiz")(quiz)
+    app.command(
+        "quiz",
+        epilog="Examples:  mlprep quiz  ·  mlprep quiz transformer --new 10  ·  mlprep quiz --type mcq --lang zh",
+    )(quiz)
 
 
 def quiz(

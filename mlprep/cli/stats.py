@@ -8,7 +8,7 @@ from mlprep.cli.app import state
 
 
 def register(app: typer.Typer) -> None:
-    app.command("stats")(stats)
+    app.command("stats", epilog="Examples:  mlprep stats  ·  mlprep stats --json")(stats)
 
 
 def stats(

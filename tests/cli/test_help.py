@@ -67,3 +67,9 @@ def test_metavars_say_what_to_type() -> None:
     for shown in ("--file PATH", "--seed INTEGER", "--lang en|zh|both", "--device cpu|cuda"):
         assert shown in flat, shown
     assert re.search(r"--watch +Re-check", flat)
+
+
+@pytest.mark.parametrize("command", ["quiz", "kata", "check", "verify", "stats", "plan", "exam"])
+def test_main_commands_show_examples(command: str) -> None:
+    out = " ".join(_help((command,)).split())
+    assert f"Examples: mlprep {command}" in out
