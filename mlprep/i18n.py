@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--limit 留下了 {n} 张卡片下次再学",
     ),
     "exam_intro": (
-        "[bold]mock interview[/]: {count} questions, {minutes} minutes ({each} each)."
+        "[bold]mock interview[/]: {count} question{s}, {minutes} minute{ms} ({each} each)."
         " No feedback until the end.",
         "[bold]模拟面试[/]：{count} 题，{minutes} 分钟（每题 {each}）。结束前不显示对错。",
     ),

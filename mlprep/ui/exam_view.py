@@ -65,7 +65,9 @@ class ExamView(CardAsker):
             self.say(
                 "exam_intro",
                 count=len(questions),
+                s="" if len(questions) == 1 else "s",
                 minutes=f"{minutes:g}",
+                ms="" if minutes == 1 else "s",
                 each=_clock(per_question),
             )
         )

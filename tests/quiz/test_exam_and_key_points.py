@@ -238,3 +238,14 @@ def test_unknown_exam_topic(deck: Path) -> None:
     result = runner.invoke(app, ["exam", "--topic", "nope"])
     assert result.exit_code == 2
     assert "no deck has topic nope" in result.output
+
+
+def test_exam_intro_counts_in_words(deck: Path) -> None:
+    result = runner.invoke(
+        app, ["exam", "--topic", "attention", "--count", "1", "--minutes", "1"], input="\n"
+    )
+    assert "mock interview: 1 question, 1 minute (1:00 each)." in result.output
+    result = runner.invoke(
+        app, ["exam", "--topic", "attention", "--count", "2", "--minutes", "2.5"], input="\n\n"
+    )
+    assert "mock interview: 2 questions, 2.5 minutes (1:15 each)." in result.output
