@@ -1,0 +1,9 @@
+import math
+
+import torch
+
+
+def gelu(x, approximate="none"):
+    if approximate != "tanh":
+        return 0.5 * x * (1.0 + torch.erf(x / math.sqrt(2.0)))
+    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x**3)))

@@ -1,0 +1,16 @@
+import math
+
+import torch
+
+
+def _tanh(z):
+    e = torch.exp(2 * z)
+    return (e - 1) / (e + 1)
+
+
+def gelu(x, approximate="none"):
+    if approximate not in ("none", "tanh"):
+        raise ValueError(approximate)
+    if approximate == "none":
+        return 0.5 * x * (1.0 + torch.erf(x / math.sqrt(2.0)))
+    return 0.5 * x * (1.0 + _tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x**3)))
