@@ -1,0 +1,9 @@
+import torch
+
+
+def swiglu(x, w1, w2, w3):
+    x64 = x.double()
+    gate = x64 @ w1.double().T  # [..., d_ff]
+    up = x64 @ w3.double().T  # [..., d_ff]
+    hidden = up * torch.sigmoid(up) * gate
+    return (hidden @ w2.double().T).to(x.dtype)

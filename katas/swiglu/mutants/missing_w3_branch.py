@@ -1,0 +1,8 @@
+import torch
+
+
+def swiglu(x, w1, w2, w3):
+    x64 = x.double()
+    gate = x64 @ w1.double().T  # [..., d_ff]
+    hidden = gate * torch.sigmoid(gate)
+    return (hidden @ w2.double().T).to(x.dtype)
