@@ -88,6 +88,6 @@ def generate(seed: int) -> list[Case]:
     cases.append(Case("hard/all_ties", (tie, 10), note="every frequency 1"))
     big = {w: f * 1_000_003 for w, f in _corpus(rng, 8, "abcd", 8).items()}
     cases.append(Case("hard/big_frequencies", (big, 6)))
-    large = _corpus(rng, 250, "abcdefghijklmnop", 10)
-    cases.append(Case("large/250_words,60_merges", (large, 60), timeout=5.0))
+    large = _corpus(rng, 200, "abcdefghijklmnop", 10)
+    cases.append(Case("large/200_words,40_merges", (large, 40), timeout=5.0))
     return cases

@@ -124,14 +124,16 @@ def generate(seed: int) -> list[Case]:
                           note=f"γ={gamma}, V={vocab}, {n_accept} accepted, {dtype}"))  # fmt: skip
 
     # boundaries with exact binary fractions
-    cases.append(_case("edge/accept_at_equality", [1], [[0.25, 0.5, 0.25]],
-                       [[0.5, 0.25, 0.25], [0.125, 0.125, 0.75]], [0.5, 0.9],
-                       note="u = p/q = 0.5 exactly: accepted (≤)"))  # fmt: skip
+    # (the first draft has p < q and is accepted well inside: a mistake that rejects every
+    # p < q differs from one that only gets the boundary wrong)
+    cases.append(_case("edge/accept_at_equality", [1, 1], [[0.25, 0.5, 0.25]] * 2,
+                       [[0.5, 0.25, 0.25], [0.5, 0.25, 0.25], [0.125, 0.125, 0.75]],
+                       [0.125, 0.5, 0.9], note="u = p/q = 0.5 exactly: accepted (≤)"))  # fmt: skip
     cases.append(_case("edge/reject_just_above", [1], [[0.25, 0.5, 0.25]],
                        [[0.5, 0.25, 0.25], [0.125, 0.125, 0.75]], [0.5 + 2**-20, 0.9],
                        note="u just above p/q: rejected"))  # fmt: skip
-    cases.append(_case("edge/u_zero_p_zero", [2], [[0.25, 0.25, 0.5]],
-                       [[0.5, 0.5, 0.0], [0.25, 0.25, 0.5]], [0.0, 0.5],
+    cases.append(_case("edge/u_zero_p_zero", [0, 2], [[0.5, 0.25, 0.25], [0.25, 0.25, 0.5]],
+                       [[0.25, 0.5, 0.25], [0.5, 0.5, 0.0], [0.25, 0.25, 0.5]], [0.25, 0.0, 0.5],
                        note="p(x) = 0 and u = 0: 0 ≤ 0, accepted"))  # fmt: skip
     cases.append(_case("edge/target_zero_rejects", [2], [[0.25, 0.25, 0.5]],
                        [[0.5, 0.5, 0.0], [0.25, 0.25, 0.5]], [0.25, 0.5],

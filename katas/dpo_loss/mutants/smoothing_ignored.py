@@ -1,4 +1,4 @@
-"""Mutant: label smoothing weights swapped: (1 - eps) goes to the flipped label."""
+"""Mutant: label smoothing is ignored (plain DPO for every eps)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def dpo_loss(
     rejected = policy_rejected_logps.double() - ref_rejected_logps.double()
     logits = beta * (chosen - rejected)
     # -log sigmoid(x) computed stably (logsigmoid never overflows)
-    losses = -label_smoothing * F.logsigmoid(logits) - (1 - label_smoothing) * F.logsigmoid(-logits)
+    losses = -F.logsigmoid(logits)  # label_smoothing is ignored
     chosen_rewards = (beta * chosen).detach().to(dtype)
     rejected_rewards = (beta * rejected).detach().to(dtype)
     return losses.mean().to(dtype), chosen_rewards, rejected_rewards
