@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import random
 
-from mlprep.kata.casekit import Case, hypothesis_examples
+from mlprep.kata.casekit import Case, InputChanged, hypothesis_examples
 
 
 def invoke(solution, word_freqs, num_merges):
-    result = solution.bpe_merges(dict(word_freqs), num_merges)
+    given = dict(word_freqs)
+    result = solution.bpe_merges(given, num_merges)
+    if given != word_freqs or list(given) != list(word_freqs):
+        raise InputChanged("word_freqs")
     if not isinstance(result, (list, tuple)) or len(result) != 2:
         return result
     merges, words = result
