@@ -11,7 +11,7 @@ def _fit_stump(X, r):
     """(feature, threshold, left value, right value), or None when no split exists."""
     n, d = X.shape
     node_sse = float(((r - r.mean()) ** 2).sum())
-    cands = []  # (sse, feature, threshold, left value, right value), in (feature, threshold) order
+    parts = []  # per feature: (sse, feature, threshold, left value, right value) arrays
     for j in range(d):
         order = np.argsort(X[:, j], kind="stable")
         xs, rs = X[order, j], r[order]
@@ -25,15 +25,13 @@ def _fit_stump(X, r):
         sr, qr = cs[-1] - sl, cs2[-1] - ql
         sse = (ql - sl * sl / nl) + (qr - sr * sr / nr)
         thr = (xs[idx] + xs[idx + 1]) / 2
-        for k in range(idx.size):
-            cands.append((float(sse[k]), j, float(thr[k]), sl[k] / nl[k], sr[k] / nr[k]))
-    if not cands:
+        parts.append((sse, np.full(idx.size, j), thr, sl / nl, sr / nr))
+    if not parts:
         return None
-    best = min(c[0] for c in cands)
-    for sse, j, t, lv, rv in cands:  # the first tied candidate: lowest feature, lowest threshold
-        if sse <= best + TIE * node_sse:
-            return j, t, lv, rv
-    raise AssertionError("unreachable")
+    sse, feat, thr, lv, rv = (np.concatenate(col) for col in zip(*parts, strict=True))
+    # candidates are in (feature, threshold) order: the first tied one wins
+    k = int(np.flatnonzero(sse <= sse.min() + TIE * node_sse)[0])
+    return int(feat[k]), float(thr[k]), float(lv[k]), float(rv[k])
 
 
 def gbdt_predict(X_train, y_train, X_test, n_rounds, learning_rate):
