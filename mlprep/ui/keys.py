@@ -72,7 +72,10 @@ class TerminalInput:
 
         saved = termios.tcgetattr(self.fd)
         try:
-            tty.setcbreak(self.fd)  # ISIG stays on: Ctrl-C still raises KeyboardInterrupt
+            # TCSANOW, not the default TCSAFLUSH: a key typed before the prompt was ready
+            # (a fast typist, a pasted answer) is read, not thrown away.
+            # ISIG stays on: Ctrl-C still raises KeyboardInterrupt.
+            tty.setcbreak(self.fd, termios.TCSANOW)
             data = os.read(self.fd, 1)
             if not data:
                 raise EndOfInput
