@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from mlprep.cli.app import state
-from mlprep.errors import DeckError
+from mlprep.errors import EXIT_BAD_INPUT, DeckError
 
 deck_app = typer.Typer(help="Check and list question decks.", no_args_is_help=True)
 
@@ -22,14 +22,17 @@ def lint(
     targets: list[Path] | None = typer.Argument(
         None, metavar="PATH", help="Deck files or folders (default: shipped + your decks)."
     ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """Check decks against the deck format; exit 2 with located messages if any is broken."""
     from mlprep.decks.catalog import lint as lint_decks
     from mlprep.ui.deck_view import show_lint
 
     result = lint_decks(state(ctx).paths, targets or [])
-    show_lint(result)
+    show_lint(result, as_json=as_json)
     if not result.ok:
+        if as_json:
+            raise typer.Exit(EXIT_BAD_INPUT)
         raise DeckError(result.problems) from None
 
 

@@ -13,8 +13,30 @@ from mlprep.ui.console import plural, print_json, stdout_console
 from mlprep.ui.layout import Column, print_table
 
 
-def show_lint(result: DeckSet) -> None:
-    """One line per valid deck and a closing summary; problems are printed by the error handler."""
+def show_lint(result: DeckSet, *, as_json: bool = False) -> None:
+    """One line per valid deck and a closing summary; problems are printed by the error handler.
+
+    As JSON: `ok`, the valid decks and every problem with its file, line and column.
+    """
+    if as_json:
+        print_json(
+            {
+                "ok": result.ok,
+                "decks": [
+                    {"id": d.id, "path": str(d.path), "cards": len(d.cards)} for d in result.decks
+                ],
+                "problems": [
+                    {
+                        "path": str(p.location.path),
+                        "line": p.location.line,
+                        "column": p.location.column,
+                        "message": p.message,
+                    }
+                    for p in result.problems
+                ],
+            }
+        )
+        return
     console = stdout_console()
     for deck in result.decks:
         kinds = Counter(card.type for card in deck.cards)

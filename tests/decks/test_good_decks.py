@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -47,3 +48,24 @@ def test_shipped_decks_lint_clean(home: Path) -> None:
     assert shipped, "the repository ships at least one deck"
     for path in shipped:
         assert f"ok {path}" in " ".join(result.output.split())
+
+
+def test_lint_json_lists_decks_and_located_problems(home: Path, tmp_path: Path) -> None:
+    good = DATA / "good_decks" / "unusual.yaml"
+    result = runner.invoke(app, ["deck", "lint", "--json", str(good)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report == {
+        "ok": True,
+        "decks": [{"id": "unusual", "path": str(good), "cards": 4}],
+        "problems": [],
+    }
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntitle: Bad\ntopic: t\ncards:\n  - {id: a, q: Q?}\n")
+    result = runner.invoke(app, ["deck", "lint", "--json", str(bad)])
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    assert report["ok"] is False and report["decks"] == []
+    [problem] = report["problems"]
+    assert problem["path"] == str(bad) and problem["line"] == 5
+    assert problem["message"] == "basic card 'a' has no `a`"
