@@ -1,9 +1,14 @@
-"""Reference: per-class counters, log-probabilities, log-sum-exp normalisation."""
+"""Reference: per-class counters, log-probabilities, log-sum-exp normalisation.
+
+`predict` compares the joint probabilities exactly (fractions.Fraction), so an exact tie
+goes to the smallest label whatever the rounding of the float log sums.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from fractions import Fraction
 
 
 class MultinomialNB:
@@ -39,6 +44,20 @@ class MultinomialNB:
         log_z = m + math.log(sum(math.exp(s - m) for s in joint.values()))
         return {c: s - log_z for c, s in joint.items()}
 
+    def _exact_joint(self, doc):
+        a = Fraction(self.alpha)  # exact: every float is a binary fraction
+        v = len(self.vocab)
+        bag = Counter(w for w in doc if w in self.vocab)
+        out = {}
+        for c in self.classes:
+            j = Fraction(self.doc_count[c], self.n_docs)
+            denom = self.totals[c] + a * v
+            for w, n in bag.items():
+                j *= ((self.counts[c][w] + a) / denom) ** n
+            out[c] = j
+        return out
+
     def predict(self, doc):
-        joint = self._joint(doc)
-        return min(self.classes, key=lambda c: (-joint[c], c))
+        joint = self._exact_joint(doc)
+        best = max(joint.values())
+        return min(c for c in self.classes if joint[c] == best)

@@ -17,5 +17,5 @@ class MultinomialNB:
         raise NotImplementedError("predict_log_proba is not written yet")
 
     def predict(self, doc: list[str]) -> str:
-        """The most probable label; ties go to the smallest label."""
+        """The most probable label; exact ties go to the smallest label."""
         raise NotImplementedError("predict is not written yet")
