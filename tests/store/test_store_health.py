@@ -164,3 +164,27 @@ def test_kata_attempt_kept_when_the_store_refuses_it(world: Path) -> None:
         world.chmod(0o644)
     assert side == paths.home / UNSAVED_FILE
     assert '"kata": "auc"' in side.read_text(encoding="utf-8")
+
+
+def test_a_store_left_sound_is_not_read_whole_again(home: Path, tmp_path: Path) -> None:
+    from mlprep.store import SOUND_SUFFIX, _known_sound, open_store
+
+    path = home / "mlprep.db"
+    with open_store(path) as store:
+        store.set_setting("probe", "1")
+    assert _known_sound(path)  # the next open skips PRAGMA quick_check
+    assert (path.parent / (path.name + SOUND_SUFFIX)).is_file()
+    with pytest.raises(RuntimeError), open_store(path) as store:  # a session that fails
+        store.set_setting("probe", "2")
+        raise RuntimeError("crash")
+    assert not _known_sound(path)  # ... leaves it to be checked again
+    with open_store(path):
+        pass
+    assert _known_sound(path)
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1))  # anyone else's change
+    assert not _known_sound(path)
+    before = damage(path)  # and damage after a clean session is still found
+    code, output = run(["stats"], tmp_path)
+    assert code == 2 and f"the progress store {path} cannot be read" in output
+    assert path.read_bytes() == before
