@@ -1,0 +1,18 @@
+"""Mistake: the rows are not L2-normalised."""
+
+import math
+from collections import Counter
+
+import numpy as np
+
+
+def tfidf(docs):
+    vocab = sorted({t for doc in docs for t in doc})
+    n = len(docs)
+    df = Counter(t for doc in docs for t in set(doc))
+    M = np.zeros((n, len(vocab)))
+    for i, doc in enumerate(docs):
+        tf = Counter(doc)
+        for j, t in enumerate(vocab):
+            M[i, j] = tf[t] * (math.log((1 + n) / (1 + df[t])) + 1)
+    return vocab, M
