@@ -1,9 +1,10 @@
 """Generated cases for `speculative_decoding`: the uniforms are chosen, not drawn blindly.
 
 For each case the generator decides how many draft tokens are accepted, then picks the
-uniforms so that every acceptance test is at least 2% (relative) away from its boundary
-and the final inverse-CDF sample lands in the middle 10-90% of a token holding enough of
-the mass: float32 and float64 solutions then agree. The boundaries themselves are tested
+uniforms so that every acceptance test is clearly away from its boundary (accepted:
+u <= 0.95 p/q; rejected: u - p/q >= 0.05 (1 - p/q) with p/q <= 0.97) and the final
+inverse-CDF sample lands in the middle 10-90% of a token holding enough of the mass:
+float32 and float64 solutions then agree. The boundaries themselves are tested
 with exact binary fractions (edge cases), where every way of computing them is exact.
 """
 
