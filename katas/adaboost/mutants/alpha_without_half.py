@@ -9,9 +9,9 @@ CLIP = 1e-10  # err is clipped to [CLIP, 1 - CLIP] before alpha is computed
 
 
 def _best_stump(X, y, w):
-    """(error, feature, threshold, polarity) of the chosen stump."""
+    """(feature, threshold, polarity) of the chosen stump."""
     d = X.shape[1]
-    cands = []  # in (feature, threshold, polarity +1 then -1) order
+    errs, thrs = [], []  # in (feature, threshold, polarity +1 then -1) order
     pos_total = float(w[y > 0].sum())
     neg_total = float(w[y < 0].sum())
     for j in range(d):
@@ -19,14 +19,16 @@ def _best_stump(X, y, w):
         xs, ys, ws = X[order, j], y[order], w[order]
         pos_left = np.cumsum(np.where(ys > 0, ws, 0.0))
         neg_left = np.cumsum(np.where(ys < 0, ws, 0.0))
-        for i in np.nonzero(xs[1:] > xs[:-1])[0]:
-            t = (xs[i] + xs[i + 1]) / 2
-            err_plus = neg_left[i] + (pos_total - pos_left[i])  # left +1, right -1
-            err_minus = pos_left[i] + (neg_total - neg_left[i])  # left -1, right +1
-            cands.append((float(err_plus), j, float(t), 1))
-            cands.append((float(err_minus), j, float(t), -1))
-    best = min(c[0] for c in cands)
-    return next(c for c in cands if c[0] <= best + TIE)
+        idx = np.nonzero(xs[1:] > xs[:-1])[0]
+        thr = (xs[idx] + xs[idx + 1]) / 2
+        err_plus = neg_left[idx] + (pos_total - pos_left[idx])  # left +1, right -1
+        err_minus = pos_left[idx] + (neg_total - neg_left[idx])  # left -1, right +1
+        errs.append(np.stack([err_plus, err_minus], axis=1).reshape(-1))
+        thrs.append([(j, t) for t in thr])
+    err = np.concatenate(errs)
+    k = int(np.flatnonzero(err <= err.min() + TIE)[0])
+    j, t = [c for part in thrs for c in part][k // 2]
+    return j, float(t), (1, -1)[k % 2]
 
 
 def _predict(x, t, s):
@@ -42,7 +44,7 @@ def adaboost(X_train, y_train, X_test, n_rounds):
     alphas = []
     scores = np.zeros(T.shape[0])
     for _ in range(n_rounds):
-        _, j, t, s = _best_stump(X, y, w)
+        j, t, s = _best_stump(X, y, w)
         h = _predict(X[:, j], t, s)
         err = float(w[h != y].sum())
         err = min(max(err, CLIP), 1.0 - CLIP)
