@@ -16,7 +16,7 @@ from mlprep.ui.asking import CardAsker, Command
 from mlprep.ui.cards import inline, languages
 from mlprep.ui.console import print_json
 from mlprep.ui.keys import EndOfInput
-from mlprep.ui.layout import Column, print_table
+from mlprep.ui.layout import Column, print_prose, print_table
 
 
 def _clock(seconds: float) -> str:
@@ -131,7 +131,7 @@ def _expected(card: Card, lang: str) -> str:
         return " / ".join(inline(card.choices[i], lang) for i in card.correct_choices)  # type: ignore[arg-type]
     if card.type == "cloze":
         return " · ".join(p.text for p in cloze_parts(card.text.get(lang)) if p.gap is not None)  # type: ignore[arg-type]
-    return inline(card.a, lang).split(" / ")[0][:80]  # type: ignore[arg-type]
+    return _cut(inline(card.a, lang).split(" / ")[0], 120)  # type: ignore[arg-type]
 
 
 def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
@@ -180,13 +180,19 @@ def show_report(report: ExamReport, display: str, *, as_json: bool) -> None:
         else:
             why = f"you said: {answer.reply or '∅'}"
         why += f" · answer: {_expected(card, lang)}"
-        console.print(
-            f"[bad]✗[/] {escape(card.deck_id)}/{escape(card.id)}: {escape(question[:100])}  [muted]{escape(why)}[/]",
-            soft_wrap=True,
-        )
+        name = f"{escape(card.deck_id)}/{escape(card.id)}"
+        print_prose(console, f"[bad]✗[/] [key]{name}[/]: {escape(_cut(question, 160))}", hang=2)
+        print_prose(console, f"[muted]{escape(why)}[/]", indent=2, hang=2)
     if report.to_review:
         decks = sorted({card.deck_id for card in report.to_review})
         console.print(
             f"[muted]review them: [key]mlprep quiz --mode cram {' '.join(decks)}[/][/]",
             soft_wrap=True,
         )
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis (a quoted excerpt)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " ..."

@@ -97,9 +97,8 @@ def show_stats(stats: Stats, *, as_json: bool) -> None:
             )
         title = "retention by week (answers to cards in review)"
         print_table(console, title, columns, rows)
-    columns = [Column("topic", key=True)] + [
-        Column(name, "right") for name in ("new", "learning", "review", "due", "total", "readiness")
-    ]
+    counts_columns = [Column(n, "right") for n in ("new", "learning", "review", "due", "total")]
+    columns = [Column("topic", key=True), *counts_columns, Column("readiness")]
     rows = []
     for name, counts in sorted(stats.topics.items()):
         ready = stats.readiness.get(name, 0.0)

@@ -85,7 +85,9 @@ def assert_fits(lines: list[str], width: int, must_appear: list[str]) -> None:
 def run_screens(env: dict[str, str], width: int, commands: list[str]) -> dict[str, list[str]]:
     """Run each command in one shell inside a terminal of `width` columns; output per command."""
     mlprep = " ".join(shlex.quote(part) for part in MLPREP_CMD)
-    script = "; ".join(f"echo '@@@ {c}'; {mlprep} {c} < /dev/null" for c in commands)
+    script = "; ".join(
+        f"echo '@@@ {c}'; {mlprep} {c}" + ("" if "<" in c else " < /dev/null") for c in commands
+    )
     child = pexpect.spawn(
         "bash", ["-c", script], env=env, encoding="utf-8", timeout=180, dimensions=(50, width)
     )
@@ -153,6 +155,8 @@ def test_quiz_and_exam_screens_fit(world: tuple[Path, dict[str, str]], width: in
     if width == 60:
         assert lines[first + 1].startswith(" " * 5) and lines[first + 1].strip(), lines[first:]
 
-    exam = run_screens(env, width, ["exam --topic screens-topic --count 3 --seed 2"])
+    wrong = base / "wrong-answers.txt"
+    wrong.write_text("1\nquadratic\n50%\n")  # every answer wrong: the report lists them all
+    exam = run_screens(env, width, [f"exam --topic screens-topic --count 3 --seed 2 < {wrong}"])
     report = next(iter(exam.values()))
-    assert_fits(report, width, ["by topic", "screens-topic", "score"])
+    assert_fits(report, width, ["by topic", "screens-topic", "score 0/3", "screens/mcq-long"])
