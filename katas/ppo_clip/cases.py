@@ -101,9 +101,11 @@ def generate(seed: int) -> list[Case]:
         case("hard/very_negative_logps_float64", (32,), old_lo=800.0, old_hi=1200.0, spread=0.4,
              dtype=torch.float64, note="log-probs below −745: exp underflows even in float64"),
         case("hard/huge_ratio_negative_adv", (24,), d=20 * torch.rand(24, generator=g, dtype=torch.float64),
-             adv=-pos.repeat(2)[:24], note="ratios up to e^20 with A < 0: the unclipped term wins"),
+             old_lo=25.0, old_hi=30.0, adv=-pos.repeat(2)[:24],
+             note="ratios up to e^20 with A < 0: the unclipped term wins"),
         case("hard/huge_ratio_positive_adv", (24,), d=40 * torch.rand(24, generator=g, dtype=torch.float64) - 20,
-             adv=pos.repeat(2)[:24], note="ratios from e^-20 to e^20 with A > 0"),
+             old_lo=25.0, old_hi=30.0, adv=pos.repeat(2)[:24],
+             note="ratios from e^-20 to e^20 with A > 0"),
     ]  # fmt: skip
 
     cases.append(case("large/[64, 1024]", (64, 1024), spread=0.3, how="keyword", clip_eps=0.2))
