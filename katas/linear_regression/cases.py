@@ -94,8 +94,8 @@ def generate(seed: int) -> list[Case]:
         Case("hard/nearly_collinear_tiny_ridge", (Xi, yi, 1e-6, "closed", 0.0, 0),
              **_closed_tol(Xi, yi, 1e-6)),
         Case("hard/scales_1e3_to_1e-2", (Xv, yv, 0.0, "closed", 0.0, 0), **_closed_tol(Xv, yv, 0.0)),
-        Case("hard/offset_1e4", (Xs + 1e4, ys, 0.0, "closed", 0.0, 0),
-             **_closed_tol(Xs + 1e4, ys, 0.0), note="centre before solving: [X, 1] is ill-conditioned"),
+        Case("hard/offset_1e6", (Xs + 1e6, ys, 0.0, "closed", 0.0, 0),
+             **_closed_tol(Xs + 1e6, ys, 0.0), note="centre before solving: [X, 1]ᵀ[X, 1] is ill-conditioned"),
     ]  # fmt: skip
 
     XL, yL = _data(rng, 4000, 40, offset=1.0)
