@@ -8,13 +8,13 @@ import numpy as np
 
 def tfidf(docs):
     vocab = sorted({t for doc in docs for t in doc})
+    col = {t: j for j, t in enumerate(vocab)}
     n = len(docs)
     df = Counter(t for doc in docs for t in set(doc))
     M = np.zeros((n, len(vocab)))
     for i, doc in enumerate(docs):
-        tf = Counter(doc)
-        for j, t in enumerate(vocab):
-            M[i, j] = tf[t] * (math.log10((1 + n) / (1 + df[t])) + 1)
+        for t, c in Counter(doc).items():
+            M[i, col[t]] = c * (math.log10((1 + n) / (1 + df[t])) + 1)
         norm = np.linalg.norm(M[i])
         if norm > 0:
             M[i] /= norm
