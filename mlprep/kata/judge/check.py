@@ -257,17 +257,19 @@ class Checker:
         results: Sequence[CaseResult],
         limits: Limits,
     ) -> Diagnosis | None:
-        """The first mutant that behaves like the solution on every case it fails, or None.
+        """The first mutant that behaves like the solution on every case, or None.
 
         A diagnosis must be right or absent, so a mutant is named only when
         - it agrees with the solution on every failing case, and is much closer to the
           solution than the solution is to the expected result (a float32 near miss is
-          not "eps ignored"), and
+          not "eps ignored"),
+        - it passes every case the solution passes (a mutant that is wrong more often,
+          like one that always answers False, explains nothing), and
         - the evidence is more than one bit: several failing cases, or a result that is
           not a bool.
         When every failure is a time-out (the solution is right but too slow), a mutant
-        matches if it times out on the first such case and agrees with the solution on a
-        few cases the solution passed: the slow classic mistake, named.
+        matches if it passes every case the solution passed and times out on the first
+        case the solution timed out on: the slow classic mistake, named.
         """
         failing = [
             c for c, r in zip(cases, results, strict=False)
@@ -275,27 +277,40 @@ class Checker:
         ]  # fmt: skip
         if failing and not _enough_evidence(failing, run):
             return None
-        if not failing:
+        if failing:
+            # the mutant must fail where the solution fails, the same way, and pass where it passes
+            passed = [c for c, r in zip(cases, results, strict=False) if r.ok]
+            probe = sorted(failing + passed, key=lambda c: c.index)
+            fails_here = {c.index for c in failing}
+        else:
             timed_out = [
                 c for c, r in zip(cases, results, strict=False)
                 if r.status == TIMEOUT and not r.message.startswith("not run")
             ]  # fmt: skip
             passed = [c for c, r in zip(cases, results, strict=False) if r.ok]
-            failing = timed_out[:1] + passed[:3] if timed_out else []
-        if not failing or not kata.mutants:
+            probe = passed + timed_out[:1] if timed_out else []  # the time-out ends a run
+            fails_here = {c.index for c in timed_out[:1]}
+        if not probe or not kata.mutants:
             return None
         short = Limits(
             case_timeout=min(limits.case_timeout, 5.0),
             run_timeout=min(limits.run_timeout, 30.0),
             memory_mb=limits.memory_mb,
         )
+        params = kata.entry.params
+
+        def diverges(case: OracleCase, outcome: Outcome) -> bool:
+            if case.index in fails_here:
+                return not _agrees(case, run.outcomes[case.index], outcome)
+            return not judge(case, outcome, params).ok
 
         def matches(index: int) -> bool:
             mutant = kata.mutants[index]
-            mrun = run_solution(self.server, kata, mutant.path, failing, short, fail_fast=False)
+            mrun = run_solution(
+                self.server, kata, mutant.path, probe, short, fail_fast=True, is_failure=diverges
+            )
             return all(
-                _agrees(c, run.outcomes[c.index], mrun.outcomes.get(c.index, Problem(ERROR, "")))
-                for c in failing
+                c.index in mrun.outcomes and not diverges(c, mrun.outcomes[c.index]) for c in probe
             )
 
         workers = max(1, min(len(kata.mutants), os.cpu_count() or 1))
