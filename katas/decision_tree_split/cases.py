@@ -124,3 +124,16 @@ def generate(seed: int) -> list[Case]:
     XL, yL = _node(rng, 1500, 8, 3, "gini")
     cases.append(Case("large/n=1500,d=8", (XL, yL, "gini"), **TOL))
     return cases
+
+
+def bench_inputs(size: int, seed: int) -> tuple[np.ndarray, np.ndarray, str]:
+    """`--bench`: `size` samples, 4 continuous features (size - 1 thresholds each), 3 classes, Gini.
+
+    A sort-and-sweep split search is O(d·n log n); one mask per threshold is O(d·n²).
+    """
+    rng = np.random.default_rng(seed * 1_000_003 + size)
+    X = rng.normal(size=(size, 4))
+    y = (
+        np.digitize(X @ np.array([1.0, -0.5, 0.3, 0.0]) + rng.normal(size=size), [-0.5, 0.5]) * 3
+    ).astype(np.int64)
+    return X, y, "gini"
