@@ -81,6 +81,25 @@ def generate(seed: int) -> list[Case]:
     )
     x = torch.zeros(2, 8)
     cases.append(Case("edge/uniform_row", (x, 0.3), **EXACT, note="all tied: all kept"))
+    x = torch.tensor([[0.0, 1.0, 1.0, 1.0]])  # probabilities e/(1+3e) ≈ 0.3, three tied
+    cases.append(Case("edge/tie_group_crosses_p", (x, 0.5), **EXACT,
+                      note="mass above each tied token is 0 < p: all three kept, not just two"))  # fmt: skip
+    x = torch.log(torch.tensor([[0.4, 0.2, 0.2, 0.2]]))
+    cases.append(Case("edge/tie_example_from_task", (x, 0.5), **EXACT,
+                      note="all four kept; Hugging Face's warper would keep two"))  # fmt: skip
+    # The mass before the third token is exactly p in float32 and float64 arithmetic
+    # (softmax gives 0.5 and 0.25 exactly) and a little above p in exact arithmetic:
+    # removed either way, so only a `<= p` comparison keeps it.
+    x = torch.log(torch.tensor([[0.125, 0.5, 0.125, 0.25]], dtype=torch.float64)).float()
+    cases.append(Case("edge/mass_before_equals_p", (x, 0.75), **EXACT,
+                      note="probabilities 0.5, 0.25, 0.125, 0.125; 0.5 + 0.25 = p: keep 2"))  # fmt: skip
+    # float64 logits of 0.5, 0.25, 0.125, 0.125 moved by a few ulps (found by search) so that
+    # the float64 mass before the third token is exactly 0.75 (softmax, exp/sum, exp(x - max),
+    # log_softmax, numpy) while the exact mass is 0.75 + 1.4e-16: removed either way
+    x = torch.tensor([[-0.6931471805599453, -1.38629436111989, -2.079441541679836,
+                       -2.0794415416798366]], dtype=torch.float64)  # fmt: skip
+    cases.append(Case("edge/mass_before_equals_p_float64", (x, 0.75), **EXACT,
+                      note="float64: 0.5 + 0.25 = p exactly: keep 2"))  # fmt: skip
     rows = [logits_like(1, 20, 0.3), logits_like(1, 20, 6.0), logits_like(1, 20, 2.0)]
     x = torch.cat(rows)
     cases.append(
