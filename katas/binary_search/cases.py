@@ -12,13 +12,28 @@ from itertools import pairwise
 
 import numpy as np
 
-from mlprep.kata.casekit import Case, hypothesis_examples
+from mlprep.kata.casekit import Case, InputChanged, hypothesis_examples
+
+N_LARGE = 200_000  # the largest list the task states
 
 
 def invoke(solution, nums, targets):
-    """Run `binary_search(nums, t)` for every target; large lists travel as numpy arrays."""
+    """Run `binary_search(nums, t)` for every target; large lists travel as numpy arrays.
+
+    The solution gets a list this function builds, which the engine's own before/after
+    comparison of the inputs cannot see: compare it here (a sentinel appended, an item
+    changed) and report a change as an input change.
+    """
     as_list = nums.tolist() if isinstance(nums, np.ndarray) else list(nums)
-    return [solution.binary_search(as_list, int(t)) for t in targets]
+    before = list(as_list)
+    answers = []
+    for t in targets:
+        answers.append(solution.binary_search(as_list, int(t)))
+        if len(as_list) != len(before):  # cheap per call; the full comparison comes last
+            raise InputChanged("nums")
+    if as_list != before:
+        raise InputChanged("nums")
+    return answers
 
 
 def _targets(rng: random.Random, nums: list[int], k: int) -> list[int]:
@@ -34,9 +49,33 @@ def _targets(rng: random.Random, nums: list[int], k: int) -> list[int]:
     return out
 
 
+def _large(nrng: np.random.Generator, n: int) -> np.ndarray:
+    return np.cumsum(nrng.integers(1, 5, n)) - 2 * n
+
+
+def _absent(nrng: np.random.Generator, big: np.ndarray, k: int) -> list[int]:
+    taken = set(big.tolist())
+    absent: list[int] = []
+    while len(absent) < k:
+        v = int(nrng.integers(int(big[0]) - 10, int(big[-1]) + 10))
+        if v not in taken:
+            absent.append(v)
+    return absent
+
+
 def generate(seed: int) -> list[Case]:
     rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    big = _large(nrng, N_LARGE)
     cases = [
+        # first, with a tight limit: 300 linear scans of 200 000 items take seconds, 300
+        # binary searches (with the list's conversion and comparison) about 15 ms
+        Case(
+            "large/n=2e5,absent",
+            (big, _absent(nrng, big, 300)),
+            timeout=0.5,
+            note="300 searches; O(n) each times out",
+        ),
         Case("edge/single_present", ([5], [5])),
         Case("edge/single_absent", ([5], [4, 6])),
         Case("edge/empty", ([], [0, 1, -1])),
@@ -63,19 +102,9 @@ def generate(seed: int) -> list[Case]:
     for i, (nums, t) in enumerate(unique[:30]):
         cases.append(Case(f"property[{i}]", (list(nums), [t])))
 
-    nrng = np.random.default_rng(seed)
-    n = 1_000_000
-    big = np.cumsum(nrng.integers(1, 5, n)) - 2 * n
     present = nrng.choice(big, 298, replace=False).tolist()
     cases.append(
-        Case("large/n=1e6,present", (big, [int(big[0]), int(big[-1]), *present]), timeout=3.0,
-             note="300 searches; O(n) each times out")
+        Case("large/n=2e5,present", (big, [int(big[0]), int(big[-1]), *present]), timeout=1.0,
+             note="300 searches")
     )  # fmt: skip
-    taken = set(big.tolist())
-    absent: list[int] = []
-    while len(absent) < 300:
-        v = int(nrng.integers(int(big[0]) - 10, int(big[-1]) + 10))
-        if v not in taken:
-            absent.append(v)
-    cases.append(Case("large/n=1e6,absent", (big, absent), timeout=3.0, note="300 searches"))
     return cases
