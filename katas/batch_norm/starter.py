@@ -19,5 +19,8 @@ def batch_norm(
     momentum: float = 0.1,
     eps: float = 1e-5,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """x: [N, C]. Returns (y, new_running_mean, new_running_var); inputs are not modified."""
+    """x: [N, C]. Returns (y, new_running_mean, new_running_var), a tuple or a list.
+
+    The inputs are not modified.
+    """
     raise NotImplementedError("batch_norm is not written yet")
