@@ -15,19 +15,7 @@ from mlprep.kata.judge.check import Checker
 from mlprep.kata.model import ERROR, PASS
 from mlprep.kata.runner.jobs import Limits
 from mlprep.kata.runner.landlock import abi_version
-from tests.kata.conftest import KATAS, SOLUTIONS, kata
-
-CORRECT = sorted((p.parent.name, p) for p in SOLUTIONS.glob("*/*.py") if p.parent.name != "hostile")
-
-
-@pytest.mark.parametrize(("name", "path"), CORRECT, ids=[f"{n}/{p.stem}" for n, p in CORRECT])
-def test_differently_written_correct_solutions_pass(
-    checker: Checker, name: str, path: Path
-) -> None:
-    verdict = checker.check(kata(name), path)
-    assert verdict.status == PASS, [c for c in verdict.cases if not c.ok][:3]
-    assert verdict.failed == 0 and verdict.passed == len(verdict.cases) > 10
-    assert verdict.summary_line() == f"{name}: {verdict.passed} passed, 0 failed"
+from tests.kata.conftest import KATAS, kata
 
 
 @pytest.mark.parametrize(
