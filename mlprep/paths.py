@@ -35,6 +35,7 @@ class Paths:
     workspace: Path
     shipped_decks: Path
     shipped_katas: Path
+    cache_override: Path | None = None  # MLPREP_CACHE
 
     @property
     def store(self) -> Path:
@@ -42,11 +43,16 @@ class Paths:
 
     @property
     def cache(self) -> Path:
-        return self.home / "cache"
+        """Rebuildable data (parsed decks, generated kata cases): MLPREP_CACHE, or in the data folder."""
+        return self.cache_override or self.home / "cache"
+
+    @property
+    def kata_cases(self) -> Path:
+        return self.cache / "kata-cases"
 
     def private(self) -> list[Path]:
-        """What kata code must never reach: the data folder, the workspace, the user's home."""
-        return [self.home, self.user_decks, self.workspace, Path.home()]
+        """What kata code must never reach: the data folder, the cache, the workspace, $HOME."""
+        return [self.home, self.cache, self.user_decks, self.workspace, Path.home()]
 
 
 def _from_env(env: Mapping[str, str], name: str) -> Path | None:
@@ -70,6 +76,7 @@ def resolve_paths(env: Mapping[str, str] | None = None) -> Paths:
         workspace=workspace,
         shipped_decks=_bundled("decks"),
         shipped_katas=_bundled("katas"),
+        cache_override=_from_env(env, "MLPREP_CACHE"),
     )
 
 

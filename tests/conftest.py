@@ -13,6 +13,22 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One MLPREP_CACHE for the whole run, every worker included: parsed decks and generated
+    kata cases are keyed on their content, so sharing them only saves generating them again."""
+    root = tmp_path_factory.getbasetemp()
+    folder = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "shared-cache"
+    folder.mkdir(exist_ok=True)
+    before = os.environ.get("MLPREP_CACHE")
+    os.environ["MLPREP_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("MLPREP_CACHE", None)
+    else:
+        os.environ["MLPREP_CACHE"] = before
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An isolated mlprep world under tmp_path (store, user decks, workspace)."""

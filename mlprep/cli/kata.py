@@ -240,6 +240,7 @@ def verify(
             decks=None if names else shipped_decks_summary,
             jobs=jobs or None,
             progress=progress,
+            case_cache=state(ctx).paths.kata_cases,
         )
     kata_view.show_verify(report, as_json=as_json)
     if not report.ok:

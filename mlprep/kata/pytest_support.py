@@ -19,7 +19,7 @@ from mlprep.paths import resolve_paths
 def run_for_pytest(name: str, solution: Path, seed: int) -> Verdict:
     paths = resolve_paths()
     kata = find_kata(paths.shipped_katas, name)
-    with Checker(paths.shipped_katas, kata.preload) as checker:
+    with Checker(paths.shipped_katas, kata.preload, case_cache=paths.kata_cases) as checker:
         return checker.check(kata, solution, seed)
 
 

@@ -84,7 +84,7 @@ def check_one(
     """Check `file` against `kata` (with a fresh warm worker unless one is given) and record it."""
     limits = limits_for(kata, timeout)
     if checker is None:
-        with Checker(paths.shipped_katas, kata.preload) as own:
+        with Checker(paths.shipped_katas, kata.preload, case_cache=paths.kata_cases) as own:
             verdict = own.check(kata, file, seed, limits)
     else:
         verdict = checker.check(kata, file, seed, limits)
@@ -125,7 +125,7 @@ def bench_one(
     """Check `file`, then (when it passes) time it against the reference; record the check."""
     bench_support(paths, kata, device)
     limits = limits_for(kata, timeout)
-    with Checker(paths.shipped_katas, kata.preload) as checker:
+    with Checker(paths.shipped_katas, kata.preload, case_cache=paths.kata_cases) as checker:
         if device == "cuda" and not checker.cuda_available(kata):
             raise UsageError(
                 "CUDA is not available on this machine; run without --device",
@@ -204,7 +204,7 @@ def check_workspace(
 
     if found:
         preload = sorted({m for kata, _ in found for m in kata.preload})
-        with Checker(paths.shipped_katas, preload) as checker:
+        with Checker(paths.shipped_katas, preload, case_cache=paths.kata_cases) as checker:
             workers = max(1, min(len(found), os.cpu_count() or 1))
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 verdicts = list(pool.map(lambda item: one(item, checker), found))

@@ -129,6 +129,7 @@ def verify_all(
     decks: Callable[[], dict[str, object]] | None = shipped_decks_summary,
     jobs: int | None = None,
     progress: Progress | None = None,
+    case_cache: Path | None = None,
 ) -> VerifyReport:
     """Verify every kata under `katas_root` (or just `names`), `jobs` katas at a time.
 
@@ -151,6 +152,7 @@ def verify_all(
         tally.done(f"{kata.name}: {verdict}, {result.killed}/{result.mutants_total} mutants killed")
         return result
 
-    with Checker(katas_root, preload) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
+    checker = Checker(katas_root, preload, case_cache=case_cache)
+    with checker, ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda kata: one(kata, checker), catalogue))
     return VerifyReport(katas=results, decks=decks() if decks is not None else {})

@@ -97,7 +97,7 @@ def watch(
     last: Verdict | None = None
     seen = _source(file)
     runs = 1
-    with Checker(paths.shipped_katas, kata.preload) as checker:
+    with Checker(paths.shipped_katas, kata.preload, case_cache=paths.kata_cases) as checker:
         if on_run is not None:
             on_run(runs, "first check")
         last = check(checker)

@@ -17,8 +17,8 @@ SOLUTIONS = Path(__file__).resolve().parent / "solutions"
 
 
 @pytest.fixture(scope="session")
-def checker() -> Iterator[Checker]:
-    with Checker(KATAS, ["torch"]) as warm:
+def checker(shared_cache: Path) -> Iterator[Checker]:
+    with Checker(KATAS, ["torch"], case_cache=shared_cache / "kata-cases") as warm:
         yield warm
 
 

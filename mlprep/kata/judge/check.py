@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlprep.errors import KataError
 from mlprep.install_hint import kata_install_command
+from mlprep.kata.case_cache import CaseCache, case_key
 from mlprep.kata.judge.compare import Tolerance, compare, difference, is_one_bit
 from mlprep.kata.judge.static import banned_uses, read_source, syntax_error
 from mlprep.kata.model import ERROR, FAIL, PASS, TIMEOUT, CaseResult, Diagnosis, Kata, Verdict
@@ -29,7 +30,8 @@ from mlprep.kata.runner.jobs import (
     Problem,
     Raised,
     SolutionRun,
-    run_oracle,
+    oracle_cases,
+    oracle_messages,
     run_solution,
 )
 from mlprep.paths import resolve_paths
@@ -98,13 +100,20 @@ class Checker:
     """Runs checks against one catalogue folder with one warm worker."""
 
     def __init__(
-        self, katas_root: Path, preload: Sequence[str] = (), hidden: Sequence[Path] | None = None
+        self,
+        katas_root: Path,
+        preload: Sequence[str] = (),
+        hidden: Sequence[Path] | None = None,
+        case_cache: Path | None = None,
     ) -> None:
         self.katas_root = katas_root.resolve()
         if hidden is None:
             hidden = resolve_paths().private()
         # kata code never reaches the references, mutants and cases, nor the user's own files
         self.hidden = [self.katas_root, *hidden]
+        self.case_cache = CaseCache(case_cache) if case_cache is not None else None
+        if case_cache is not None:
+            self.hidden.append(case_cache)
         self.server = ForkServer(BASE_PRELOAD + tuple(preload) + ("hypothesis",))
         self._oracles: dict[tuple[str, int], list[OracleCase]] = {}
         self._lock = threading.Lock()
@@ -168,11 +177,23 @@ class Checker:
         with self._lock:
             cached = self._oracles.get(key)
         if cached is None:
-            self._ensure(kata)
-            cached = run_oracle(self.server, kata, seed)
+            cached = oracle_cases(kata, self._oracle_messages(kata, seed))
             with self._lock:
                 self._oracles[key] = cached
         return cached
+
+    def _oracle_messages(self, kata: Kata, seed: int) -> list[dict[str, Any]]:
+        """From the case cache when the kata is unchanged, else from the oracle (then cached)."""
+        key = case_key(kata, seed) if self.case_cache is not None else ""
+        if self.case_cache is not None:
+            found = self.case_cache.get(key)
+            if found is not None:
+                return found
+        self._ensure(kata)
+        messages = oracle_messages(self.server, kata, seed)
+        if self.case_cache is not None:
+            self.case_cache.put(key, messages)
+        return messages
 
     def run(
         self,

@@ -1,7 +1,8 @@
 """Running one job in the sandbox and reading its events, with time limits and crash handling.
 
-`run_oracle` returns the kata's cases with expected values; `run_solution`
-returns one `Outcome` per case for a solution file. Both run in forked children
+`oracle_messages` runs the kata's case generator and reference (`oracle_cases` reads
+their messages); `run_solution` returns one `Outcome` per case for a solution file.
+Both run in forked children
 of a `ForkServer`; this module only reads their frames, decodes them with
 `codec.decode` and never executes anything they sent.
 """
@@ -267,17 +268,48 @@ def base_job(kata: Kata, kind: str, limits: Limits) -> dict[str, Any]:
 # -- oracle -----------------------------------------------------------------------------------
 
 
-def run_oracle(
+def oracle_cases(kata: Kata, messages: list[dict[str, Any]]) -> list[OracleCase]:
+    """The cases the oracle's messages describe (fresh, or from the case cache)."""
+    cases: list[OracleCase] = []
+    try:
+        for message in messages:
+            expected_raw = message["expected"]
+            expected: object
+            if "raises" in expected_raw:
+                expected = Raised(type=str(expected_raw["raises"]))
+            else:
+                expected = decode(expected_raw["output"])
+            cases.append(
+                OracleCase(
+                    index=int(message["index"]),
+                    name=str(message["name"]),
+                    inputs=message["inputs"],
+                    expected=expected,
+                    tol=Tolerance(atol=float(message["atol"]), rtol=float(message["rtol"])),
+                    timeout=message.get("timeout"),
+                    note=str(message.get("note") or ""),
+                )
+            )
+    except (DecodeError, KeyError, TypeError, ValueError) as error:
+        raise KataError(
+            f"the case generator of kata {kata.name!r} sent a malformed case ({error})"
+        ) from error
+    if not cases:
+        raise KataError(f"the case generator of kata {kata.name!r} produced no cases")
+    return cases
+
+
+def oracle_messages(
     server: ForkServer, kata: Kata, seed: int, timeout: float = 300.0
-) -> list[OracleCase]:
-    """Generate the kata's cases for `seed` and compute expected values with the reference."""
+) -> list[dict[str, Any]]:
+    """Run the kata's `cases.py` and reference (trusted) for `seed`: one message per case."""
     limits = Limits(run_timeout=timeout, memory_mb=8192)
     run_dir = make_run_dir("oracle")
     job = Job(
         server, {**base_job(kata, "oracle", limits), "seed": seed}, run_dir, limits.output_bytes
     )
     deadline = time.monotonic() + timeout
-    cases: list[OracleCase] = []
+    messages: list[dict[str, Any]] = []
     try:
         while True:
             message = channel.receive(job.sock, deadline)
@@ -285,29 +317,8 @@ def run_oracle(
             if event == "done":
                 break
             if event == "case":
-                expected_raw = message["expected"]
-                expected: object
-                if "raises" in expected_raw:
-                    expected = Raised(type=str(expected_raw["raises"]))
-                else:
-                    expected = decode(expected_raw["output"])
-                cases.append(
-                    OracleCase(
-                        index=int(message["index"]),
-                        name=str(message["name"]),
-                        inputs=message["inputs"],
-                        expected=expected,
-                        tol=Tolerance(atol=float(message["atol"]), rtol=float(message["rtol"])),
-                        timeout=message.get("timeout"),
-                        note=str(message.get("note") or ""),
-                    )
-                )
-    except (
-        channel.ChannelClosed,
-        channel.ChannelTimeout,
-        channel.ChannelError,
-        DecodeError,
-    ) as error:
+                messages.append(message)
+    except (channel.ChannelClosed, channel.ChannelTimeout, channel.ChannelError) as error:
         status = job.finish(grace=0.5)
         detail = job.captured().strip()[-3000:]
         raise KataError(
@@ -317,9 +328,7 @@ def run_oracle(
     finally:
         job.finish(grace=ENDING_GRACE)
         job.close()
-    if not cases:
-        raise KataError(f"the case generator of kata {kata.name!r} produced no cases")
-    return cases
+    return messages
 
 
 # -- solutions --------------------------------------------------------------------------------
