@@ -64,6 +64,16 @@ def generate(seed: int) -> list[Case]:
              note="many points on the bisectors"),
     ]  # fmt: skip
 
+    # The assignment still changes after an update that moved the centres by only 5e-5:
+    # p1 = mid + 1e-5 joins the small cluster, its centre moves left by 5e-5, and at the
+    # next assignment p2 = mid - 1e-5 follows. A rule stopping on a small centre shift
+    # (np.allclose, or a shift norm < 1e-4) stops one iteration early with p2 in cluster 0.
+    lo, gap = 100.0, 0.1
+    mid = lo + gap / 2
+    X = np.array([[lo]] * 4000 + [[lo + gap]] * 1000 + [[mid + 1e-5], [mid - 1e-5]])
+    cases.append(Case("edge/stop_on_labels_not_shift", (X, np.array([[lo], [lo + gap]]), 50),
+                      **TOL, note="the centres move by 5e-5, then a label still changes"))  # fmt: skip
+
     X = _blobs(rng, 2000, 4, 8, spread=3.0)
     init = X[rng.choice(2000, 8, replace=False)].copy()
     cases.append(Case("large/n=2000,k=8", (X, init, 300), **TOL, timeout=8.0))
