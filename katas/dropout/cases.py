@@ -55,6 +55,15 @@ def generate(seed: int) -> list[Case]:
         case("train/int_like_values", torch.arange(12.0).reshape(3, 4), 0.25, True),
     ]  # fmt: skip
 
+    # p equal to one of the uniforms drawn (a float32 value, so exact as a Python float):
+    # `rand >= p` keeps that element, `rand > p` drops it
+    gen_seed = rng.randrange(2**31)
+    x = x_of(8, 8)
+    u = torch.rand(x.shape, generator=torch.Generator().manual_seed(gen_seed))
+    p_tie = float(u.flatten()[(u.flatten() - 0.3).abs().argmin()])
+    cases.append(Case("train/uniform_equals_p", (x, p_tie, True, gen_seed), **TOL,
+                      note=f"p = {p_tie!r} is exactly one of the drawn uniforms: kept"))  # fmt: skip
+
     from hypothesis import strategies as st
 
     drawn = hypothesis_examples(
