@@ -40,6 +40,13 @@ def show_plan(plan: Plan, *, as_json: bool) -> None:
             f"{plural(plan.new_cards, 'new card')} → about [bold]{needed}[/] new a day; "
             f"your daily limit is [bold]{plan.new_per_day}[/]",
         )
+        if needed > plan.new_per_day:
+            print_prose(
+                console,
+                f"[warn]at {plan.new_per_day} a day some cards stay new on the day[/]: "
+                f"[key]mlprep plan --new-per-day {needed}[/] (or mlprep config new-per-day "
+                f"{needed}) raises the limit `mlprep quiz` uses",
+            )
         if needed > REALISTIC_NEW_PER_DAY:
             print_prose(
                 console,
@@ -47,13 +54,6 @@ def show_plan(plan: Plan, *, as_json: bool) -> None:
                 "brings reviews in the days after it, and few people keep up with more than "
                 f"{REALISTIC_NEW_PER_DAY} new a day. Study fewer decks (mlprep quiz DECK...) or "
                 "set a later date.",
-            )
-        elif needed > plan.new_per_day:
-            print_prose(
-                console,
-                f"[warn]at {plan.new_per_day} a day some cards stay new on the day[/]: "
-                f"[key]mlprep plan --new-per-day {needed}[/] (or mlprep config new-per-day "
-                f"{needed}) raises the limit `mlprep quiz` uses",
             )
         title = "projected recall on the day"
     columns = [Column("topic", key=True), Column("cards", "right"), Column("seen", "right"),
