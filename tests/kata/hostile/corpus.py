@@ -440,7 +440,7 @@ FILE_ATTACKS = {
     "syntax_error": "has a syntax error (line 1)",
     "keyboard_interrupt": "raised KeyboardInterrupt",
     "segfault": "segmentation fault (SIGSEGV)",
-    "memory_bomb": "MemoryError",
+    "memory_bomb": "memory limit (1024 MiB) exceeded",
     "fork_bomb": "starting processes is not allowed in a kata",
     "prints_megabytes": "your solution printed more than 8 MiB: output limit",
     "reads_stdin": "EOFError",

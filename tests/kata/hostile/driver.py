@@ -33,7 +33,9 @@ from mlprep.kata.service import limits_for  # noqa: E402
 from mlprep.paths import resolve_paths  # noqa: E402
 from tests.kata.hostile.corpus import all_attacks, fill  # noqa: E402
 
-STORE_FILES = {"mlprep.db", "mlprep.db-wal", "mlprep.db-shm", "mlprep.db-journal"}
+STORE_FILES = {
+    "mlprep.db", "mlprep.db-wal", "mlprep.db-shm", "mlprep.db-journal", "mlprep.db.checked"
+}  # fmt: skip
 
 
 def snapshot(roots: list[Path], hashed: list[Path]) -> dict[str, tuple[object, ...]]:
