@@ -25,7 +25,13 @@ def _one_hot(rng: np.random.Generator, b: int, fields: list[int]) -> np.ndarray:
 
 def generate(seed: int) -> list[Case]:
     rng = np.random.default_rng(seed)
-    cases: list[Case] = []
+    # First, with a tight limit: pair loops (O(k·n²)) take many seconds here, the O(k·n)
+    # identity a few milliseconds
+    w0, w, V = _params(rng, 5000, 16, scale=0.05)
+    cases: list[Case] = [
+        Case("large/n=5000,k=16", (rng.normal(size=(4, 5000)), w0, w, V), atol=1e-7, rtol=1e-9,
+             timeout=0.3, note="O(k·n²) pair loops time out")
+    ]  # fmt: skip
 
     for i in range(12):
         b, n, k = int(rng.integers(1, 6)), int(rng.integers(2, 30)), int(rng.integers(1, 9))
