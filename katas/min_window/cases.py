@@ -29,7 +29,16 @@ EDGE = [
 
 def generate(seed: int) -> list[Case]:
     rng = random.Random(seed)
-    cases = [Case(f"edge/{name}", (s, t)) for name, s, t in EDGE]
+    # First, with a tight limit: every start before the first z scans to it, so O(n²)
+    # takes tens of seconds; a sliding window ~7 ms
+    chars = [rng.choice("abcdefghij") for _ in range(20_000)]
+    chars[18_000] = "z"
+    chars[19_500] = "z"
+    cases = [
+        Case("large/n=2e4,rare_char_at_end", ("".join(chars), "zab"), timeout=0.25,
+             note="every start before the first z scans to it: O(n²) times out")
+    ]  # fmt: skip
+    cases += [Case(f"edge/{name}", (s, t)) for name, s, t in EDGE]
     for i in range(16):
         alphabet = "abcdeABC"[: rng.randint(2, 8)]
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
