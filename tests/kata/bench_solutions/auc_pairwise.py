@@ -1,6 +1,6 @@
 """A correct `auc` that compares every positive with every negative (O(P·N)) on inputs up to
 20 000 items: quadratic over the bench sizes, yet it passes the check, whose 100 000-item cases
-(4 s limit) take the O(n log n) sort below. The bench must warn about its growth."""
+(3 s limit) take the O(n log n) sort below. The bench must warn about its growth."""
 
 PAIRWISE_UP_TO = 20_000
 
