@@ -73,7 +73,7 @@ def generate(seed: int) -> list[Case]:
         Case(
             "large/n=2e5,absent",
             (big, _absent(nrng, big, 300)),
-            timeout=0.5,
+            timeout=0.3,
             note="300 searches; O(n) each times out",
         ),
         Case("edge/single_present", ([5], [5])),
