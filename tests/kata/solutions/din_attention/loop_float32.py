@@ -5,7 +5,7 @@ import torch.nn.functional as F
 
 
 def din_attention(candidate, behaviors, mask, weights):
-    B, T, d = behaviors.shape
+    B, _T, d = behaviors.shape
     rows = []
     for b in range(B):
         e = behaviors[b][mask[b]]  # [n_valid, d]
