@@ -60,6 +60,7 @@ class TerminalInput:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdin
         self.fd = self.stream.fileno()
+        _let_ctrl_c_quit()
 
     def key(self) -> str:
         if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -120,6 +121,19 @@ def _drain(fd: int) -> None:
     while select.select([fd], [], [], 0.01)[0]:
         if not os.read(fd, 16):
             break
+
+
+def _let_ctrl_c_quit() -> None:
+    """Ctrl-C quits an interactive session cleanly, even when mlprep was started with SIGINT
+    ignored (a background job of a non-interactive shell, some launchers): Python keeps an
+    inherited ignore, and the prompts would never end."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def input_for(stream: TextIO | None = None) -> InputSource:

@@ -147,6 +147,31 @@ def test_cjk_typed_answer_and_undo_in_terminal(world: tuple[Path, dict[str, str]
     assert count_reviews(tmp_path) == 0
 
 
+def test_ctrl_c_quits_even_when_started_with_sigint_ignored(
+    world: tuple[Path, dict[str, str]],
+) -> None:
+    """A background job of a non-interactive shell starts with SIGINT ignored; Python keeps
+    that, so without care Ctrl-C would do nothing at the prompts."""
+    tmp_path, env = world
+    child = pexpect.spawn(
+        MLPREP_CMD[0],
+        [*MLPREP_CMD[1:], "quiz", deck_path(tmp_path), "--new", "1"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(30, 80),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        child.expect(styled("Enter to show the answer"))
+        child.sendcontrol("c")
+        child.expect(styled("answered 0"))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+
+
 def test_ctrl_c_at_a_key_prompt(world: tuple[Path, dict[str, str]]) -> None:
     tmp_path, env = world
     child = spawn(env, "quiz", deck_path(tmp_path), "--new", "2")
