@@ -168,9 +168,13 @@ def test_no_documented_command_installs_cuda_or_the_unrelated_package() -> None:
 
 
 def test_shell_completion_completes_commands(tmp_path: Path) -> None:
-    """`mlprep --install-completion` installs Typer's completion; this is what it runs."""
+    """`mlprep --install-completion` installs Typer's completion; this is what it runs.
+
+    Typer finds the shell among the command's parent processes (shellingham), so the command
+    runs from bash, as it would from a user's prompt, whatever started the test run."""
+    mlprep = str(Path(MLPREP_CMD[0]).parent / "mlprep")
     script = subprocess.run(
-        [str(Path(MLPREP_CMD[0]).parent / "mlprep"), "--show-completion", "bash"],
+        ["bash", "-c", f"{shlex.quote(mlprep)} --show-completion; exit $?"],  # a child of bash
         env=cli_env(tmp_path),
         capture_output=True,
         text=True,
