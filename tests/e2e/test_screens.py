@@ -106,11 +106,12 @@ def run_screens(env: dict[str, str], width: int, commands: list[str]) -> dict[st
 @pytest.mark.parametrize("width", WIDTHS)
 def test_read_screens_fit(world: tuple[Path, dict[str, str]], width: int) -> None:
     base, env = world
-    mutant = REPO / "katas" / "attention" / "mutants" / "no_scale.py"
+    mutant = base / "mine.py"  # a classic mistake, as a user's file (numpy only: a quick check)
+    shutil.copyfile(REPO / "katas" / "logistic_regression" / "mutants" / "sum_not_mean.py", mutant)
     later = (date.today() + timedelta(days=30)).isoformat()
     commands = {
         "kata": ["attention", "balanced_tree", "softmax_cross_entropy", "positional_encoding"],
-        f"kata attention --file {mutant}": ["typical[0]", "max abs error", "--seed 0"],
+        f"kata logistic_regression --file {mutant}": ["✗ typical[", "abs error", "--seed 0"],
         "kata infonce --hint": ["(infonce)"],
         "stats": ["screens-topic", "readiness", "reviews due, next 30 days"],
         f"plan --date {later}": ["screens-topic", "30 days left"],
@@ -122,7 +123,7 @@ def test_read_screens_fit(world: tuple[Path, dict[str, str]], width: int) -> Non
         assert command in shown, shown.keys()
         assert_fits(shown[command], width, tokens)
     # the replay line names the file whole (the path is shorter than the line)
-    assert any(str(mutant) in line for line in shown[f"kata attention --file {mutant}"])
+    assert any(str(mutant) in line for line in shown[f"kata logistic_regression --file {mutant}"])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
