@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mlprep import __version__
+from mlprep.cachefiles import store_entry
 from mlprep.decks.model import Card, Deck, KeyPoint, Text
 
 _MAGIC = b"mlprep-deck-cache\n"
@@ -107,18 +106,5 @@ class DeckCache:
             return None
 
     def put(self, key: str, deck: Deck) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".cache")
-            with os.fdopen(handle, "wb") as out:
-                out.write(_MAGIC + _FORMAT + b"\n")
-                out.write(marshal.dumps(deck_to_rows(deck)))
-            os.replace(temporary, self.folder / f"{key}.cache")
-            self._prune()
-        except OSError:
-            pass  # a read-only or full disk only costs speed
-
-    def _prune(self) -> None:
-        entries = sorted(self.folder.glob("*.cache"), key=lambda p: p.stat().st_mtime)
-        for stale in entries[:-MAX_ENTRIES]:
-            stale.unlink(missing_ok=True)
+        data = _MAGIC + _FORMAT + b"\n" + marshal.dumps(deck_to_rows(deck))
+        store_entry(self.folder, f"{key}.cache", data, MAX_ENTRIES)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mlprep import __version__
+from mlprep.cachefiles import store_entry
 from mlprep.kata.model import Kata
 
 FORMAT = 1
@@ -48,17 +47,5 @@ class CaseCache:
         return data
 
     def put(self, key: str, messages: list[dict[str, Any]]) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(messages, out, separators=(",", ":"))
-            os.replace(temporary, self.folder / f"{key}.json")
-            self._prune()
-        except OSError:
-            pass  # a read-only or full disk only costs speed
-
-    def _prune(self) -> None:
-        entries = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
-        for stale in entries[:-MAX_ENTRIES]:
-            stale.unlink(missing_ok=True)
+        data = json.dumps(messages, separators=(",", ":")).encode("utf-8")
+        store_entry(self.folder, f"{key}.json", data, MAX_ENTRIES)
