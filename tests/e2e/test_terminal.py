@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -83,7 +84,9 @@ def styled(text: str) -> str:
     return "(?:\\x1b\\[[0-9;]*m)*".join(re.escape(char) for char in text)
 
 
-def spawn(env: dict[str, str], *args: str, columns: int = 80) -> pexpect.spawn:
+def spawn(
+    env: dict[str, str], *args: str, columns: int = 80, preexec_fn: Any = None
+) -> pexpect.spawn:
     child = pexpect.spawn(
         MLPREP_CMD[0],
         [*MLPREP_CMD[1:], *args],
@@ -91,6 +94,7 @@ def spawn(env: dict[str, str], *args: str, columns: int = 80) -> pexpect.spawn:
         encoding="utf-8",
         timeout=20,
         dimensions=(30, columns),
+        preexec_fn=preexec_fn,
     )
     return child
 
@@ -153,15 +157,11 @@ def test_ctrl_c_quits_even_when_started_with_sigint_ignored(
     """A background job of a non-interactive shell starts with SIGINT ignored; Python keeps
     that, so without care Ctrl-C would do nothing at the prompts."""
     tmp_path, env = world
-    child = pexpect.spawn(
-        MLPREP_CMD[0],
-        [*MLPREP_CMD[1:], "quiz", deck_path(tmp_path), "--new", "1"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(30, 80),
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
-    )
+
+    def ignore_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    child = spawn(env, "quiz", deck_path(tmp_path), "--new", "1", preexec_fn=ignore_sigint)
     try:
         child.expect(styled("Enter to show the answer"))
         child.sendcontrol("c")
