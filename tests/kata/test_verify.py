@@ -55,10 +55,10 @@ def test_jobs_must_be_positive(home: Path) -> None:
 
 
 def test_verify_named_katas_only(home: Path) -> None:
-    code, out = run("verify", "--json", "dropout")
+    code, out = run("verify", "--json", "reverse_list_ii")
     report = json.loads(out)
     assert code == 0, out
-    assert [k["name"] for k in report["katas"]] == ["dropout"]
+    assert [k["name"] for k in report["katas"]] == ["reverse_list_ii"]
     assert report["decks"] == {}
     code, out = run("verify", "no_such_kata")
     assert code == 2
