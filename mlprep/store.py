@@ -9,6 +9,7 @@ reported and never overwritten.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import stat
@@ -18,11 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlprep.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE card_states (
@@ -74,8 +75,115 @@ CREATE TABLE exams (
 );
 """
 
+# Answers to cards that were in the review state (fsrs.State.Review == 2) when answered on schedule:
+# the sample of the true retention. The same words in the index, the triggers and the queries
+# below, so that SQLite can use the partial index `reviews_recall` for them.
+_RECALL_OF = "{row}mode = 'review' AND json_extract({row}state_before, '$.state') = 2"
+_RECALL = _RECALL_OF.format(row="")
+
+
+def _recall_of(row: str) -> str:
+    """1 when the trigger row `row` (NEW or OLD) is a recall answer, else 0 (never NULL)."""
+    return f"(CASE WHEN {_RECALL_OF.format(row=row + '.')} THEN 1 ELSE 0 END)"
+
+
+def _recalled_of(row: str) -> str:
+    return f"(CASE WHEN {row}.rating > 1 THEN {_recall_of(row)} ELSE 0 END)"
+
+
+_SCHEMA_V3 = f"""
+ALTER TABLE card_states ADD COLUMN stability REAL;      -- fsrs stability, NULL when none
+ALTER TABLE card_states ADD COLUMN last_review REAL;    -- unix seconds, NULL when none
+CREATE TABLE review_totals (
+    id             INTEGER PRIMARY KEY CHECK (id = 1),
+    answers        INTEGER NOT NULL,  -- every row of reviews
+    recall_answers INTEGER NOT NULL,  -- rows matching _RECALL
+    recalled       INTEGER NOT NULL   -- of those, rating > 1
+);
+INSERT INTO review_totals (id, answers, recall_answers, recalled)
+    SELECT 1, COUNT(*),
+           COALESCE(SUM(CASE WHEN {_RECALL} THEN 1 ELSE 0 END), 0),
+           COALESCE(SUM(CASE WHEN {_RECALL} AND rating > 1 THEN 1 ELSE 0 END), 0)
+    FROM reviews;
+CREATE TRIGGER reviews_totals_insert AFTER INSERT ON reviews BEGIN
+    UPDATE review_totals SET
+        answers = answers + 1,
+        recall_answers = recall_answers + {_recall_of("NEW")},
+        recalled = recalled + {_recalled_of("NEW")}
+    WHERE id = 1;
+END;
+CREATE TRIGGER reviews_totals_delete AFTER DELETE ON reviews BEGIN
+    UPDATE review_totals SET
+        answers = answers - 1,
+        recall_answers = recall_answers - {_recall_of("OLD")},
+        recalled = recalled - {_recalled_of("OLD")}
+    WHERE id = 1;
+END;
+CREATE TRIGGER reviews_totals_update AFTER UPDATE OF mode, state_before, rating ON reviews BEGIN
+    UPDATE review_totals SET
+        recall_answers = recall_answers + {_recall_of("NEW")} - {_recall_of("OLD")},
+        recalled = recalled + {_recalled_of("NEW")} - {_recalled_of("OLD")}
+    WHERE id = 1;
+END;
+CREATE INDEX reviews_recall ON reviews (reviewed_at, rating) WHERE {_RECALL};
+"""
+
 # version reached -> SQL that upgrades the previous version to it (older stores upgrade in place)
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
+
+
+def schedule_columns(fsrs_json: str) -> tuple[float | None, float | None]:
+    """(stability, last_review in unix seconds) of a card's fsrs JSON, as `fsrs.Card.from_json` reads them.
+
+    Raises ValueError when the JSON is not an fsrs card.
+    """
+    try:
+        data = json.loads(fsrs_json)
+        stability = data.get("stability")
+        last_review = data.get("last_review")
+        return (
+            float(stability) if stability else None,
+            datetime.fromisoformat(last_review).timestamp() if last_review else None,
+        )
+    except (ValueError, TypeError, AttributeError) as error:
+        raise ValueError(f"not an fsrs card state ({error})") from error
+
+
+def _fill_schedule_columns(db: sqlite3.Connection, path: Path) -> None:
+    """Version 3's Python step: derive stability and last_review of every stored card state."""
+    rows = db.execute("SELECT rowid, deck_id, card_id, fsrs FROM card_states").fetchall()
+    values: list[tuple[float | None, float | None, int]] = []
+    for rowid, deck_id, card_id, fsrs in rows:
+        try:
+            values.append((*schedule_columns(str(fsrs)), int(rowid)))
+        except ValueError as error:
+            raise StoreError(
+                f"the progress store {path} holds a card state that cannot be read"
+                f" (card {deck_id}/{card_id}: {error}); it was left untouched.",
+                hint="restore a backup of the store, or move it aside to start a fresh one.",
+            ) from error
+    db.executemany("UPDATE card_states SET stability = ?, last_review = ? WHERE rowid = ?", values)
+
+
+# version reached -> Python run after that version's SQL, in the same transaction
+MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {3: _fill_schedule_columns}
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """The statements of a script, one by one (a trigger's body keeps its own semicolons).
+
+    `executescript` would commit the open transaction first, so each migration runs its
+    statements one at a time inside a single transaction instead.
+    """
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\n;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \t\n;"):
+        yield pending
 
 
 @dataclass(frozen=True)
@@ -85,6 +193,23 @@ class CardState:
     fsrs: str
     state: int
     due: float
+
+
+class Schedule(NamedTuple):
+    """What the stats and the planner need of a card state, without reading its fsrs JSON."""
+
+    state: int  # fsrs.State value
+    due: float  # unix seconds
+    stability: float | None
+    last_review: float | None  # unix seconds
+
+
+class ReviewTotals(NamedTuple):
+    """Counts over the whole review log, kept up to date by triggers (schema 3)."""
+
+    answers: int  # every answer, cram included
+    recall_answers: int  # scheduled answers to cards in the review state
+    recalled: int  # of those, rated above Again
 
 
 @dataclass(frozen=True)
@@ -238,13 +363,38 @@ class Store:
                 self._put_state(db, outcome.new_state)
         return _replace_id(review, cursor.lastrowid)
 
+    def card_schedules(self) -> dict[str, dict[str, Schedule]]:
+        """deck id -> card id -> the card's schedule, from plain columns (no JSON is read)."""
+        rows = self._read(
+            "SELECT deck_id, card_id, state, due, stability, last_review FROM card_states"
+        )
+        schedules: dict[str, dict[str, Schedule]] = {}
+        for row in rows:
+            deck = schedules.get(row[0])
+            if deck is None:
+                deck = schedules[row[0]] = {}
+            deck[row[1]] = Schedule._make(row[2:])
+        return schedules
+
     @staticmethod
     def _put_state(db: sqlite3.Connection, state: CardState) -> None:
+        """The only writer of card_states: the fsrs JSON and the columns derived from it."""
+        stability, last_review = schedule_columns(state.fsrs)
         db.execute(
-            "INSERT INTO card_states (deck_id, card_id, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO card_states (deck_id, card_id, fsrs, state, due, stability, last_review)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (deck_id, card_id) DO UPDATE SET"
-            " fsrs = excluded.fsrs, state = excluded.state, due = excluded.due",
-            (state.deck_id, state.card_id, state.fsrs, state.state, state.due),
+            " fsrs = excluded.fsrs, state = excluded.state, due = excluded.due,"
+            " stability = excluded.stability, last_review = excluded.last_review",
+            (
+                state.deck_id,
+                state.card_id,
+                state.fsrs,
+                state.state,
+                state.due,
+                stability,
+                last_review,
+            ),
         )
 
     def undo(self, review_id: int, restore: Callable[[str], CardState] | None = None) -> Review:
@@ -316,21 +466,36 @@ class Store:
         )
         return [int(r[0]) for r in rows]
 
+    def review_totals(self) -> ReviewTotals:
+        """Counts over the whole log, read from the one-row table the triggers keep (O(1))."""
+        rows = self._read(
+            "SELECT answers, recall_answers, recalled FROM review_totals WHERE id = 1"
+        )
+        if not rows:
+            raise StoreError(
+                f"the progress store {self.path} lost its review totals; it was left untouched.",
+                hint="restore a backup of the store (mlprep.db.v*.bak) or move it aside.",
+            )
+        return ReviewTotals(int(rows[0][0]), int(rows[0][1]), int(rows[0][2]))
+
     def retention(self) -> tuple[int, int]:
         """(recalled, total) over scheduled answers to cards that were in the review state."""
+        totals = self.review_totals()
+        return totals.recalled, totals.recall_answers
+
+    def answered_between(self, start: float, end: float) -> bool:
+        """Whether any answer was logged at `start` <= reviewed_at < `end` (one index seek)."""
         rows = self._read(
-            "SELECT COALESCE(SUM(rating > 1), 0), COUNT(*) FROM reviews"
-            " WHERE mode = 'review' AND state_before IS NOT NULL"
-            " AND json_extract(state_before, '$.state') = 2"
+            "SELECT EXISTS (SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?)",
+            (start, end),
         )
-        return int(rows[0][0]), int(rows[0][1])
+        return bool(rows[0][0])
 
     def reviewed_cards_since(self, since: float) -> int:
         """Cards in the review state answered (scheduled) at or after `since`: the daily review cap's use."""
         rows = self._read(
             "SELECT COUNT(DISTINCT deck_id || '/' || card_id) FROM reviews"
-            " WHERE mode = 'review' AND state_before IS NOT NULL"
-            " AND json_extract(state_before, '$.state') = 2 AND reviewed_at >= ?",
+            f" WHERE {_RECALL} AND reviewed_at >= ?",
             (since,),
         )
         return int(rows[0][0])
@@ -340,7 +505,7 @@ class Store:
         return int(rows[0][0])
 
     def review_count(self) -> int:
-        return int(self._read("SELECT COUNT(*) FROM reviews")[0][0])
+        return self.review_totals().answers
 
     def integrity(self) -> str:
         """SQLite's own check of every page ('ok' when the file is sound)."""
@@ -389,8 +554,7 @@ class Store:
         rows = self._read(
             "SELECT (CAST((reviewed_at + ?) / 86400 AS INTEGER) + 3) / 7 AS week,"
             " COALESCE(SUM(rating > 1), 0), COUNT(*) FROM reviews"
-            " WHERE mode = 'review' AND state_before IS NOT NULL"
-            " AND json_extract(state_before, '$.state') = 2 AND reviewed_at >= ?"
+            f" WHERE {_RECALL} AND reviewed_at >= ?"
             " GROUP BY week ORDER BY week",
             (utc_offset, since),
         )
@@ -465,9 +629,11 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
     try:
         (current,) = db.execute("PRAGMA user_version").fetchone()  # re-read under the lock
         for target in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[target].split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            for statement in _statements(MIGRATIONS[target]):
+                db.execute(statement)
+            step = MIGRATION_STEPS.get(target)
+            if step is not None:
+                step(db, path)
             db.execute(f"PRAGMA user_version = {target}")
         db.execute("COMMIT")
     except BaseException:
