@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
 from mlprep.decks.model import Deck, topic_of
 from mlprep.quiz.days import STATE_REVIEW, DailyLimits, StudyDays, daily_limits
-from mlprep.store import CardState, Store
+from mlprep.quiz.progress import DueCalendar, RecallModel
+from mlprep.store import Schedule, Store
 
 __all__ = ["topic_of"]
 
@@ -74,21 +75,22 @@ def day_of(number: int) -> date:
     return EPOCH + timedelta(days=number)
 
 
-def _streak(days: Sequence[int], today: date) -> int:
-    """Consecutive days with answers, ending today (or yesterday if nothing yet today)."""
-    have = {day_of(d) for d in days}
-    cursor = today if today in have else today - timedelta(days=1)
+def _streak(store: Store, days: StudyDays, today: date) -> int:
+    """Consecutive study days with answers, ending today (or yesterday if nothing yet today).
+
+    One index seek per day of the streak, not a scan of the whole log.
+    """
+
+    def answered(day: date) -> bool:
+        start = days.start(day).timestamp()
+        return store.answered_between(start, days.start(day + timedelta(days=1)).timestamp())
+
+    cursor = today if answered(today) else today - timedelta(days=1)
     streak = 0
-    while cursor in have:
+    while answered(cursor):
         streak += 1
         cursor -= timedelta(days=1)
     return streak
-
-
-def _classify(state: CardState | None) -> str:
-    if state is None:
-        return "new"
-    return "review" if state.state == STATE_REVIEW else "learning"
 
 
 NOT_LOADED = " (not in your decks)"
@@ -108,59 +110,66 @@ def compute_stats(
     cards of decks that are not loaded (a deck quizzed by path) gets its own
     topic row, so the topic table adds up to the totals.
     """
-    from mlprep.quiz.scheduler import Scheduler
-
     limits = limits or daily_limits(store)
     days = days or limits.days()
-    scheduler = Scheduler()
     today = days.day_of(now)
     day_start = days.start(today)
-    states = store.card_states()
+    calendar = DueCalendar(days, now, FORECAST_DAYS)
+    model = RecallModel()
+    at = now.timestamp()
+    schedules = store.card_schedules()
     topics: dict[str, TopicCounts] = {}
     recall: dict[str, float] = {}
     forecast = [0] * FORECAST_DAYS
     cards_total = 0
     due_now = 0
 
-    def count(topic: str, state: CardState | None) -> None:
+    def count(topic: str, studied: Iterable[Schedule], new: int) -> None:
         nonlocal due_now
         counts = topics.setdefault(topic, TopicCounts())
-        recall.setdefault(topic, 0.0)
-        kind = _classify(state)
-        setattr(counts, kind, getattr(counts, kind) + 1)
-        if state is None:
-            return
-        recall[topic] += scheduler.retrievability(state, now)
-        if days.due_now(state.state, state.due, now):
-            due_now += 1
-            counts.due += 1
-        day = days.due_day(state.state, state.due, now)
-        if day < FORECAST_DAYS:
-            forecast[day] += 1
+        counts.new += new
+        total = recall.get(topic, 0.0)
+        for schedule in studied:
+            if schedule.state == STATE_REVIEW:
+                counts.review += 1
+            else:
+                counts.learning += 1
+            total += model.recall(schedule, at)
+            if calendar.due_now(schedule.state, schedule.due):
+                due_now += 1
+                counts.due += 1
+            day = calendar.due_day(schedule.state, schedule.due)
+            if day < FORECAST_DAYS:
+                forecast[day] += 1
+        recall[topic] = total
 
-    seen: set[tuple[str, str]] = set()
+    loaded: dict[str, set[str]] = {}
     for deck in decks:
-        topic = topic_of(deck)
-        topics.setdefault(topic, TopicCounts())
-        for card in deck.cards:
-            cards_total += 1
-            seen.add(card.key)
-            count(topic, states.get(card.key))
-    for key in sorted(set(states) - seen):
-        count(key[0] + NOT_LOADED, states[key])
+        ids = deck.cards.ids
+        mine = schedules.get(deck.id, {})
+        studied = [mine[card_id] for card_id in ids if card_id in mine]
+        cards_total += len(ids)
+        loaded.setdefault(deck.id, set()).update(ids)
+        count(topic_of(deck), studied, len(ids) - len(studied))
+    for deck_id in sorted(schedules):
+        mine = schedules[deck_id]
+        known = loaded.get(deck_id, set())
+        extra = sorted(card_id for card_id in mine if card_id not in known)
+        if extra:
+            count(deck_id + NOT_LOADED, [mine[card_id] for card_id in extra], 0)
     recalled, sample = store.retention()
     since = (day_start - timedelta(days=HEATMAP_DAYS - 1)).timestamp()
     weeks_since = (day_start - timedelta(weeks=RETENTION_WEEKS)).timestamp()
     # day numbers of study days: local time shifted back by the rollover hour
     utc_offset = (day_start.utcoffset() or timedelta()).total_seconds() - 3600 * days.rollover_hour
     return Stats(
-        reviews_total=store.review_count(),
+        reviews_total=store.review_totals().answers,
         reviews_today=store.count_reviews_since(day_start.timestamp()),
         due_now=due_now,
         due_next_7_days=forecast[:7],
         retention=(recalled / sample) if sample else None,
         retention_sample=sample,
-        streak_days=_streak(store.review_days(utc_offset), today),
+        streak_days=_streak(store, days, today),
         cards_total=cards_total,
         topics=topics,
         heatmap={
@@ -199,24 +208,21 @@ def deck_rows(
     lang: str,
     days: StudyDays | None = None,
 ) -> list[DeckRow]:
-    states = store.card_states() if store else {}
-    days = days or daily_limits(store).days()
+    schedules = store.card_schedules() if store else {}
+    calendar = DueCalendar(days or daily_limits(store).days(), now, 1)
     rows = []
     for deck in decks:
-        due = sum(
-            1
-            for c in deck.cards
-            if c.key in states and days.due_now(states[c.key].state, states[c.key].due, now)
-        )
-        new = sum(1 for c in deck.cards if c.key not in states)
+        ids = deck.cards.ids
+        mine = schedules.get(deck.id, {})
+        studied = [mine[card_id] for card_id in ids if card_id in mine]
         rows.append(
             DeckRow(
                 id=deck.id,
                 title=deck.title.get("zh" if lang == "zh" else "en"),
                 topic=deck.topic,
-                cards=len(deck.cards),
-                due=due,
-                new=new,
+                cards=len(ids),
+                due=sum(1 for s in studied if calendar.due_now(s.state, s.due)),
+                new=len(ids) - len(studied),
                 path=str(deck.path),
             )
         )

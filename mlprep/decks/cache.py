@@ -1,30 +1,50 @@
-"""A parse cache for decks, keyed on the file's content (and path and mlprep version).
+"""A parse cache for decks: the checked deck as an index plus each card's content on disk.
 
-A 10,000-card deck takes about a second to parse and check; loading the
-checked deck back from the cache takes about a tenth of that. Entries are
-`marshal` data of plain tuples (no pickle: nothing in the cache can run code),
-rebuilt into the frozen dataclasses without their per-field `__setattr__`.
+A 10,000-card deck takes about a second to parse and check. An entry holds
+the deck's index (ids, types, tags: what choosing and counting cards needs)
+and, after it, each card's content as its own `marshal` record (no pickle:
+nothing in the cache can run code). Loading a deck reads only the index; a
+card is read when it is shown (`CardList`), so a command over 100,000 cards
+does not build 100,000 cards.
+
+Entries are keyed on the file's content (and path and mlprep version). So
+that a warm start does not read and hash every deck file, a second, small
+entry maps the file's `stat` fingerprint (inode, size, mtime, ctime) to that
+key; it is only written for a file unchanged for `SETTLED_NS`, so a later
+change always changes the fingerprint (a rewrite sets a new ctime, which
+nothing but the clock can set).
+
 The cache is only ever a shortcut: a missing, corrupt, foreign or racing
-entry falls back to parsing, and entries are written atomically (temp file +
-rename) so two processes never see half a file.
+entry falls back to parsing, entries are written atomically (temp file +
+rename) so two processes never see half a file, and a card whose record
+cannot be read is taken from a fresh parse of the deck file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import struct
+import time
+import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from mlprep import __version__
 from mlprep.cachefiles import store_entry
-from mlprep.decks.model import Card, Deck, KeyPoint, Text
+from mlprep.decks.model import Card, CardList, Deck, KeyPoint, Text
 
 _MAGIC = b"mlprep-deck-cache\n"
-_FORMAT = f"{__version__}/2".encode()
+_FORMAT = f"{__version__}/3".encode()
+_HEADER = _MAGIC + _FORMAT + b"\n"
+_LENGTH = struct.Struct("<Q")
 MAX_ENTRIES = 256
+SETTLED_NS = 2_000_000_000  # a file's stat fingerprint is trusted once it is this old
 
 TextRow = tuple[str | None, str | None, str | None] | None
+Reparse = Callable[[], Deck | None]
 
 
 def _text_row(text: Text | None) -> TextRow:
@@ -61,50 +81,123 @@ def _card(row: tuple[Any, ...], _new: Any = object.__new__) -> Card:
     return card
 
 
-def deck_to_rows(deck: Deck) -> tuple[Any, ...]:
+def encode_deck(deck: Deck) -> bytes:
+    """The entry's body: index length, index, then one record per card."""
+    records = [marshal.dumps(_card_row(card)) for card in deck.cards]
+    ends: list[int] = []
+    total = 0
+    for record in records:
+        total += len(record)
+        ends.append(total)
+    cards = deck.cards
+    meta = (deck.id, _text_row(deck.title), str(deck.path), deck.topic, _text_row(deck.description))
+    index = marshal.dumps((*meta, cards.ids, cards.types, cards.tags, cards.gradable, tuple(ends)))
+    return _LENGTH.pack(len(index)) + index + b"".join(records)
+
+
+class _Records:
+    """Reads card records from an open entry (the descriptor keeps a replaced entry readable)."""
+
+    def __init__(self, fd: int, base: int, ends: tuple[int, ...], reparse: Reparse | None) -> None:
+        self.fd = fd
+        self.base = base
+        self.ends = ends
+        self.reparse = reparse
+
+    def fetch(self, indices: Sequence[int]) -> list[Card]:
+        try:
+            return [self._read(i) for i in indices]
+        except Exception:  # a damaged record: the deck file itself is the truth
+            fresh = self.reparse() if self.reparse else None
+            if fresh is None or len(fresh.cards) != len(self.ends):
+                raise
+            return [fresh.cards[i] for i in indices]
+
+    def _read(self, i: int) -> Card:
+        start = self.ends[i - 1] if i else 0
+        size = self.ends[i] - start
+        data = os.pread(self.fd, size, self.base + start)
+        if len(data) != size:
+            raise ValueError("short read")
+        return _card(marshal.loads(data))
+
+
+def _open_entry(entry: Path, reparse: Reparse | None) -> Deck | None:
+    fd = os.open(entry, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        size = os.fstat(fd).st_size
+        head = os.pread(fd, len(_HEADER) + _LENGTH.size, 0)
+        if not head.startswith(_HEADER) or len(head) != len(_HEADER) + _LENGTH.size:
+            raise ValueError("not an entry of this version")
+        (index_size,) = _LENGTH.unpack(head[len(_HEADER) :])
+        index_at = len(head)
+        index = marshal.loads(os.pread(fd, index_size, index_at))
+        deck_id, title, path, topic, description, ids, types, tags, gradable, ends = index
+        count = len(ids)
+        if not (len(types) == len(tags) == len(gradable) == len(ends) == count):
+            raise ValueError("inconsistent index")
+        base = index_at + index_size
+        if base + (ends[-1] if ends else 0) != size:
+            raise ValueError("truncated entry")
+        records = _Records(fd, base, ends, reparse)
+        cards = CardList(ids, types, tags, gradable, records.fetch)
+        weakref.finalize(cards, os.close, fd)
+        built_title = _text(title)
+        assert built_title is not None
+        return Deck(
+            deck_id, built_title, Path(path), cards, topic=topic, description=_text(description)
+        )
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def fingerprint(path: Path, info: os.stat_result) -> str:
+    """What identifies one version of a file without reading it."""
     return (
-        deck.id, _text_row(deck.title), str(deck.path), deck.topic, _text_row(deck.description),
-        tuple(_card_row(c) for c in deck.cards),
-    )  # fmt: skip
-
-
-def deck_from_rows(rows: tuple[Any, ...]) -> Deck:
-    deck_id, title, path, topic, description, cards = rows
-    built_title = _text(title)
-    assert built_title is not None
-    return Deck(
-        deck_id,
-        built_title,
-        Path(path),
-        tuple(map(_card, cards)),
-        topic=topic,
-        description=_text(description),
+        f"{path.resolve()}\0{info.st_dev}:{info.st_ino}:{info.st_size}:"
+        f"{info.st_mtime_ns}:{info.st_ctime_ns}"
     )
 
 
 class DeckCache:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, clock_ns: Callable[[], int] = time.time_ns) -> None:
         self.folder = folder
+        self.clock_ns = clock_ns
 
     def key(self, path: Path, data: bytes) -> str:
         digest = hashlib.blake2b(data, digest_size=20)
         digest.update(b"\0" + str(path.resolve()).encode() + b"\0" + _FORMAT)
         return digest.hexdigest()
 
-    def get(self, key: str) -> Deck | None:
-        entry = self.folder / f"{key}.cache"
+    def get(self, key: str, reparse: Reparse | None = None) -> Deck | None:
+        """The cached deck, or None; `reparse` supplies cards whose records turn out damaged."""
         try:
-            blob = entry.read_bytes()
-        except OSError:
-            return None
-        header = _MAGIC + _FORMAT + b"\n"
-        if not blob.startswith(header):
-            return None
-        try:
-            return deck_from_rows(marshal.loads(blob[len(header) :]))
-        except Exception:  # a corrupt, truncated or foreign entry is just a miss
+            return _open_entry(self.folder / f"{key}.cache", reparse)
+        except Exception:  # a missing, corrupt, truncated or foreign entry is just a miss
             return None
 
     def put(self, key: str, deck: Deck) -> None:
-        data = _MAGIC + _FORMAT + b"\n" + marshal.dumps(deck_to_rows(deck))
-        store_entry(self.folder, f"{key}.cache", data, MAX_ENTRIES)
+        store_entry(self.folder, f"{key}.cache", _HEADER + encode_deck(deck), MAX_ENTRIES)
+
+    # -- the stat shortcut ------------------------------------------------------------
+    def _stat_entry(self, path: Path, info: os.stat_result) -> Path:
+        name = hashlib.blake2b(
+            fingerprint(path, info).encode() + b"\0" + _FORMAT, digest_size=20
+        ).hexdigest()
+        return self.folder / f"{name}.stat"
+
+    def key_by_stat(self, path: Path, info: os.stat_result) -> str | None:
+        """The content key recorded for exactly this version of the file, if any."""
+        try:
+            key = self._stat_entry(path, info).read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return key if len(key) == 40 and key.isalnum() else None
+
+    def remember_stat(self, path: Path, info: os.stat_result, key: str) -> None:
+        """Record the file's fingerprint, once the file has settled (see the module's note)."""
+        newest = max(info.st_mtime_ns, info.st_ctime_ns)
+        if self.clock_ns() - newest < SETTLED_NS:
+            return
+        store_entry(self.folder, self._stat_entry(path, info).name, key.encode(), MAX_ENTRIES)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mlprep.decks.cache import DeckCache
 from mlprep.decks.loader import DECK_SUFFIXES, DeckSet, deck_files, inside_folder, load_decks
-from mlprep.decks.model import CARD_TYPES, Card, Deck
+from mlprep.decks.model import CARD_TYPES, CardRef, Deck
 from mlprep.errors import DeckError, Problem, UsageError
 from mlprep.paths import Paths, resolve_paths
 
@@ -126,8 +126,11 @@ class CardFilter:
                 )
 
 
-def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[Card]:
-    """Cards of the chosen decks that pass --topic/--tag/--type (any value of each option)."""
+def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[CardRef]:
+    """Cards of the chosen decks that pass --topic/--tag/--type (any value of each option).
+
+    Works on the decks' indexes: the cards themselves are built only when shown.
+    """
     card_filter.validate()
     topics = {t.lower() for t in card_filter.topics}
     known_topics = {(d.topic or "").lower() for d in decks}
@@ -139,7 +142,7 @@ def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[Card]:
         )
     in_topics = [d for d in decks if not topics or (d.topic or "").lower() in topics]
     if card_filter.tags:
-        known_tags = {tag for deck in in_topics for card in deck.cards for tag in card.tags}
+        known_tags = {tag for deck in in_topics for tags in deck.cards.tags for tag in tags}
         missing = [tag for tag in card_filter.tags if tag not in known_tags]
         if missing:
             close = sorted(
@@ -152,14 +155,22 @@ def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[Card]:
                 if close
                 else f"{len(known_tags)} tags exist; `mlprep deck list` shows the decks.",
             )
-    cards: list[Card] = []
+    wanted_tags = set(card_filter.tags)
+    wanted_types = set(card_filter.types)
+    cards: list[CardRef] = []
     for deck in in_topics:
-        for card in deck.cards:
-            if card_filter.tags and not set(card_filter.tags) & set(card.tags):
-                continue
-            if card_filter.types and card.type not in card_filter.types:
-                continue
-            cards.append(card)
+        index = deck.cards
+        if not wanted_tags and not wanted_types:
+            cards.extend(deck.refs())
+            continue
+        cards.extend(
+            deck.refs(
+                i
+                for i in range(len(index))
+                if (not wanted_tags or wanted_tags.intersection(index.tags[i]))
+                and (not wanted_types or index.types[i] in wanted_types)
+            )
+        )
     if not cards and (card_filter.tags or card_filter.types):
         wanted = [f"--tag {t}" for t in card_filter.tags] + [
             f"--type {t}" for t in card_filter.types

@@ -33,7 +33,15 @@ _CHECKED_MAX = 256
 
 
 def _load(path: Path, cache: DeckCache | None = None) -> tuple[Deck | None, list[Problem]]:
-    data = _read(path)
+    info = _stat(path)
+    if isinstance(info, Problem):
+        return None, [info]
+    if cache is not None:
+        key = cache.key_by_stat(path, info)
+        deck = cache.get(key, lambda: _reparse(path)) if key else None
+        if deck is not None:
+            return deck, []
+    data = _read(path, info)
     if isinstance(data, Problem):
         return None, [data]
     seen = _checked.get((str(path), data))
@@ -43,7 +51,16 @@ def _load(path: Path, cache: DeckCache | None = None) -> tuple[Deck | None, list
     if len(_checked) >= _CHECKED_MAX:
         _checked.clear()
     _checked[(str(path), data)] = (deck, tuple(problems))
+    if cache is not None and deck is not None:
+        cache.remember_stat(path, info, cache.key(path, data))
     return deck, problems
+
+
+def _reparse(path: Path) -> Deck | None:
+    """The deck parsed afresh from its file (when a cached card cannot be read)."""
+    info = _stat(path)
+    data = info if isinstance(info, Problem) else _read(path, info)
+    return None if isinstance(data, Problem) else _parse_and_check(path, data, None)[0]
 
 
 _KINDS = (
@@ -66,20 +83,25 @@ def _not_regular(path: Path, mode: int) -> Problem | None:
     )
 
 
-def _read(path: Path) -> bytes | Problem:
-    """The file's bytes, or the problem that stops reading it.
-
-    Cheap on hostile input: the kind and size come from `stat` before anything
-    is opened, so a device or FIFO is never opened and an oversized file never
-    read; the read itself is capped, in case the file grew in between.
-    """
+def _stat(path: Path) -> os.stat_result | Problem:
+    """The file's `stat`, or the problem that stops reading it: the kind and size are
+    checked before anything is opened, so a device or FIFO is never opened and an
+    oversized file never read."""
     try:
         info = path.stat()
-        refused = _not_regular(path, info.st_mode)
-        if refused is not None:
-            return refused
-        if info.st_size > yamltree.MAX_BYTES:
-            return yamltree.too_large(path, info.st_size)
+    except OSError as error:
+        return Problem(Location(path), f"cannot read the file: {error.strerror or error}")
+    refused = _not_regular(path, info.st_mode)
+    if refused is not None:
+        return refused
+    if info.st_size > yamltree.MAX_BYTES:
+        return yamltree.too_large(path, info.st_size)
+    return info
+
+
+def _read(path: Path, info: os.stat_result) -> bytes | Problem:
+    """The file's bytes (after `_stat`), capped in case the file grew in between."""
+    try:
         # O_NONBLOCK: if a FIFO took the file's place since the stat, opening it must not hang
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         with os.fdopen(fd, "rb") as handle:
@@ -96,7 +118,7 @@ def _parse_and_check(
 ) -> tuple[Deck | None, list[Problem]]:
     key = cache.key(path, data) if cache else ""
     if cache:
-        cached = cache.get(key)
+        cached = cache.get(key, lambda: _reparse(path))
         if cached is not None:
             return cached, []
     try:

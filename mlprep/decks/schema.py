@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mlprep.decks.model import CARD_TYPES, Card, Deck, KeyPoint, Text
+from mlprep.decks.model import CARD_TYPES, Card, CardList, Deck, KeyPoint, Text
 from mlprep.decks.yamltree import AnyNode, Mapping, Scalar, Sequence, describe
 from mlprep.errors import Location, Problem
 
@@ -174,7 +174,7 @@ def build_deck(path: Path, root: AnyNode | None) -> tuple[Deck | None, list[Prob
     cards = _cards(check, fields.get("cards"), root, deck_id or "?")
     if check.problems or deck_id is None or title is None:
         return None, sorted(check.problems, key=_position)
-    return Deck(deck_id, title, path, tuple(cards), topic=topic, description=description), []
+    return Deck(deck_id, title, path, CardList.of(cards), topic=topic, description=description), []
 
 
 def _long_fields(check: _Checker, node: AnyNode, where: str) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from mlprep.decks.model import Card, Deck, topic_of
+from mlprep.decks.model import Card, CardRef, Deck, topic_of
+from mlprep.quiz.progress import RecallModel
 from mlprep.quiz.scheduler import Grade, Scheduler
 from mlprep.quiz.session import QuizSession
 from mlprep.store import Store
@@ -23,21 +24,21 @@ DEFAULT_MINUTES = 15.0
 
 def gradable(card: Card) -> bool:
     """Exam questions must be graded without the user: auto-graded types, or key points."""
-    return card.auto_graded or bool(card.key_points)
+    return card.gradable
 
 
 def topic_weakness(store: Store, decks: Sequence[Deck], now: datetime) -> dict[str, float]:
     """1 − mean predicted recall per topic (unseen cards count as not recalled)."""
-    scheduler = Scheduler()
-    states = store.card_states()
+    model = RecallModel()
+    at = now.timestamp()
+    schedules = store.card_schedules()
     weakness: dict[str, float] = {}
     for deck in decks:
-        recall = [
-            scheduler.retrievability(states[c.key], now) if c.key in states else 0.0
-            for c in deck.cards
-        ]
+        mine = schedules.get(deck.id, {})
+        recall = sum(model.recall(mine[c], at) for c in deck.cards.ids if c in mine)
         topic = topic_of(deck)
-        weakness[topic] = min(weakness.get(topic, 1.0), 1.0 - sum(recall) / len(recall))
+        mean = recall / len(deck.cards) if len(deck.cards) else 0.0
+        weakness[topic] = min(weakness.get(topic, 1.0), 1.0 - mean)
     return weakness
 
 
@@ -45,9 +46,12 @@ def draw_questions(
     decks: Sequence[Deck], weakness: dict[str, float], count: int, rng: random.Random
 ) -> list[tuple[str, Card]]:
     """(topic, card) pairs: each pick chooses a topic in proportion to its weakness (+0.1)."""
-    pools: dict[str, list[Card]] = {}
+    pools: dict[str, list[CardRef]] = {}
     for deck in decks:
-        pools.setdefault(topic_of(deck), []).extend(c for c in deck.cards if gradable(c))
+        flags = deck.cards.gradable
+        pools.setdefault(topic_of(deck), []).extend(
+            deck.refs(i for i in range(len(flags)) if flags[i])
+        )
     for pool in pools.values():
         rng.shuffle(pool)
     picked: list[tuple[str, Card]] = []
@@ -57,7 +61,7 @@ def draw_questions(
             break
         weights = [weakness.get(t, 1.0) + 0.1 for t in topics]
         topic = rng.choices(topics, weights=weights)[0]
-        picked.append((topic, pools[topic].pop()))
+        picked.append((topic, pools[topic].pop().resolve()))
     return picked
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from mlprep.decks.model import Deck, topic_of
 from mlprep.errors import UsageError
 from mlprep.quiz.days import DailyLimits, StudyDays, daily_limits
+from mlprep.quiz.progress import DueCalendar, RecallModel
 from mlprep.quiz.scheduler import Scheduler
 from mlprep.store import Store
 
@@ -99,27 +100,25 @@ def build_plan(
     day = interview_date(store)
     today = days.day_of(now)
     at = interview_deadline(day) if day and interview_deadline(day) > now else now
-    scheduler = Scheduler()
-    states = store.card_states()
+    model = RecallModel()
+    recall_at = at.timestamp()
+    schedules = store.card_schedules()
     plan = Plan(interview=day, today=today, new_per_day=limits.new_per_day)
     horizon = max(1, (day - today).days) if day else 7
-    counts = {(today + timedelta(days=i)).isoformat(): 0 for i in range(horizon)}
+    calendar = DueCalendar(days, now, horizon)
+    due = [0] * (horizon + 1)  # the last slot: after the horizon
     for deck in decks:
         readiness = plan.topics.setdefault(topic_of(deck), TopicReadiness())
-        for card in deck.cards:
-            readiness.cards += 1
-            state = states.get(card.key)
-            if state is None:
-                plan.new_cards += 1
-                continue
-            readiness.seen += 1
-            readiness.recall_sum += scheduler.retrievability(state, at)
-            due_day = (
-                today + timedelta(days=days.due_day(state.state, state.due, now))
-            ).isoformat()
-            if due_day in counts:
-                counts[due_day] += 1
-    plan.daily_due = list(counts.items())
+        ids = deck.cards.ids
+        mine = schedules.get(deck.id, {})
+        studied = [mine[card_id] for card_id in ids if card_id in mine]
+        readiness.cards += len(ids)
+        readiness.seen += len(studied)
+        plan.new_cards += len(ids) - len(studied)
+        for schedule in studied:
+            readiness.recall_sum += model.recall(schedule, recall_at)
+            due[calendar.due_day(schedule.state, schedule.due)] += 1
+    plan.daily_due = [((today + timedelta(days=i)).isoformat(), due[i]) for i in range(horizon)]
     return plan
 
 

@@ -79,6 +79,11 @@ class Scheduler:
             due=updated.due.timestamp(),
         )
 
+    def forgetting_curve(self) -> tuple[float, float]:
+        """(decay, factor) of the FSRS forgetting curve R(t) = (1 + factor * t / S) ** decay."""
+        decay = -float(self._fsrs.parameters[20])
+        return decay, 0.9 ** (1 / decay) - 1
+
     def retrievability(self, state: CardState, now: datetime) -> float:
         """Probability of recall at `now` (0..1)."""
         card = FsrsCard.from_json(state.fsrs)

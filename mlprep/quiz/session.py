@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Literal
+from typing import Generic, Literal, Protocol, TypeVar
 
-from mlprep.decks.model import Card
+from mlprep.decks.model import Card, CardHandle, resolve_all
 from mlprep.quiz.days import (
     DEFAULT_NEW_PER_DAY,
     DEFAULT_REVIEW_CAP,
@@ -25,6 +25,7 @@ from mlprep.quiz.days import (
     utc_now,
 )
 from mlprep.quiz.plan import scheduler_for
+from mlprep.quiz.progress import schedules_by_key
 from mlprep.quiz.scheduler import Grade, Scheduler, restore_state
 from mlprep.store import CardState, Review, ScheduledAnswer, Store
 
@@ -49,11 +50,24 @@ class QuizOptions:
     seed: int | None = None
 
 
+H = TypeVar("H", bound=CardHandle)
+
+
+class Scheduled(Protocol):
+    """What planning needs of a card's progress (a store `CardState` or `Schedule`)."""
+
+    @property
+    def state(self) -> int: ...
+
+    @property
+    def due(self) -> float: ...
+
+
 @dataclass(frozen=True)
-class QueuePlan:
+class QueuePlan(Generic[H]):
     """The session's queue and the numbers that explain what was left out of it."""
 
-    queue: list[Card]
+    queue: list[H]
     new_available: int = 0  # never-seen cards in the selection
     new_taken: int = 0
     new_budget: int = 0
@@ -66,7 +80,7 @@ class QueuePlan:
     cut_by_limit: int = 0  # cards --limit left out
 
 
-def order_new_cards(cards: Sequence[Card], order: Order, rng: random.Random) -> list[Card]:
+def order_new_cards(cards: Sequence[H], order: Order, rng: random.Random) -> list[H]:
     """New cards in study order: `mixed` takes one card from each deck in turn (the decks'
     turn order drawn from `rng`), `deck` keeps deck after deck, `random` shuffles them all.
     Within a deck, mixed and deck keep the author's order (basic to advanced)."""
@@ -76,20 +90,20 @@ def order_new_cards(cards: Sequence[Card], order: Order, rng: random.Random) -> 
         shuffled = list(cards)
         rng.shuffle(shuffled)
         return shuffled
-    by_deck: dict[str, list[Card]] = {}
+    by_deck: dict[str, list[H]] = {}
     for card in cards:
         by_deck.setdefault(card.deck_id, []).append(card)
     decks = sorted(by_deck)
     rng.shuffle(decks)
-    mixed: list[Card] = []
+    mixed: list[H] = []
     for index in range(max((len(v) for v in by_deck.values()), default=0)):
         mixed.extend(by_deck[d][index] for d in decks if index < len(by_deck[d]))
     return mixed
 
 
 def plan_queue(
-    cards: Sequence[Card],
-    states: dict[tuple[str, str], CardState],
+    cards: Sequence[H],
+    states: Mapping[tuple[str, str], Scheduled],
     *,
     now: datetime,
     options: QuizOptions,
@@ -97,7 +111,7 @@ def plan_queue(
     rng: random.Random,
     days: StudyDays | None = None,
     reviewed_today: int = 0,
-) -> list[Card]:
+) -> list[H]:
     """The queue alone (see `plan_session`)."""
     return plan_session(
         cards,
@@ -112,8 +126,8 @@ def plan_queue(
 
 
 def plan_session(
-    cards: Sequence[Card],
-    states: dict[tuple[str, str], CardState],
+    cards: Sequence[H],
+    states: Mapping[tuple[str, str], Scheduled],
     *,
     now: datetime,
     options: QuizOptions,
@@ -121,7 +135,7 @@ def plan_session(
     rng: random.Random,
     days: StudyDays | None = None,
     reviewed_today: int = 0,
-) -> QueuePlan:
+) -> QueuePlan[H]:
     """Learning steps due now and today's reviews (most overdue first, up to the cap), then
     new cards in `options.order` up to the new-card budget, then `--limit`."""
     days = days or StudyDays()
@@ -131,15 +145,16 @@ def plan_session(
         kept = queue if options.limit is None else queue[: options.limit]
         return QueuePlan(kept, cut_by_limit=len(queue) - len(kept))
     stamp = now.timestamp()
-    learning: list[Card] = []
-    reviews: list[Card] = []
-    new: list[Card] = []
+    review_due_before = days.end_of_today(now).timestamp()  # review cards: by study day
+    learning: list[H] = []
+    reviews: list[H] = []
+    new: list[H] = []
     for card in cards:
         state = states.get(card.key)
         if state is None:
             new.append(card)
         elif state.state == STATE_REVIEW:
-            if days.due_now(state.state, state.due, now):
+            if state.due < review_due_before:
                 reviews.append(card)
         elif state.due <= stamp:
             learning.append(card)
@@ -200,7 +215,7 @@ class QuizSession:
     session_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     history: list[AnswerRecord] = field(default_factory=list)
     skipped: int = 0
-    plan: QueuePlan | None = None
+    plan: QueuePlan[CardHandle] | None = None
     days: StudyDays = field(default_factory=StudyDays)
 
     def __post_init__(self) -> None:
@@ -290,7 +305,7 @@ class QuizSession:
             self.comebacks.add(last.card.key)
         return last.card
 
-    def _shown_due(self, state: CardState) -> float:
+    def _shown_due(self, state: Scheduled) -> float:
         """When the card will next be shown: a review at the start of its study day."""
         if state.state != STATE_REVIEW:
             return state.due
@@ -313,7 +328,7 @@ class QuizSession:
                 else record.review.rating > 1
             )
         )
-        states = self.store.card_states()
+        states = schedules_by_key(self.store)
         now = self.clock().timestamp()
         upcoming = [
             self._shown_due(s) for key, s in states.items() if key in self.cards and s.due > now
@@ -332,7 +347,7 @@ class QuizSession:
 
 def start_session(
     store: Store,
-    cards: Sequence[Card],
+    cards: Sequence[CardHandle],
     options: QuizOptions,
     *,
     clock: Clock = utc_now,
@@ -358,7 +373,7 @@ def start_session(
     start = days.start_of_today(now).timestamp()
     plan = plan_session(
         cards,
-        store.card_states(),
+        schedules_by_key(store),
         now=now,
         options=options,
         new_seen_today=store.new_cards_since(start),
@@ -371,7 +386,7 @@ def start_session(
     return QuizSession(
         store=store,
         scheduler=scheduler,
-        queue=list(plan.queue),
+        queue=resolve_all(plan.queue),
         mode=options.mode,
         clock=clock,
         plan=plan,

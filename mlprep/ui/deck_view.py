@@ -39,7 +39,7 @@ def show_lint(result: DeckSet, *, as_json: bool = False) -> None:
         return
     console = stdout_console()
     for deck in result.decks:
-        kinds = Counter(card.type for card in deck.cards)
+        kinds = Counter(deck.cards.types)
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         console.print(
             f"[ok]ok[/] {escape(str(deck.path))}: deck '{escape(deck.id)}', {plural(len(deck.cards), 'card')} ({detail})",

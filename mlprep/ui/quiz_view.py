@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from rich.markup import escape
 from rich.panel import Panel
@@ -23,7 +24,7 @@ GRADE_KEYS = {"1": Grade.AGAIN, "2": Grade.HARD, "3": Grade.GOOD, "4": Grade.EAS
 
 
 def limit_notes(
-    plan: QueuePlan | None, *, queue_was_empty: bool, display: Display = "en"
+    plan: QueuePlan[Any] | None, *, queue_was_empty: bool, display: Display = "en"
 ) -> list[str]:
     """Why cards that exist were left out of this session, each with the option that changes it."""
     if plan is None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 
+import pytest
+
 from mlprep.decks import cache as cache_module
+from mlprep.decks import loader
 from mlprep.decks import load_deck
 from mlprep.decks.cache import DeckCache
 from tests.conftest import REPO
@@ -91,11 +96,100 @@ def test_concurrent_writers_never_expose_half_an_entry(tmp_path: Path) -> None:
     assert not list((tmp_path / "cache").glob(".tmp-*"))
 
 
-def test_round_trip_keeps_every_field() -> None:
-    from mlprep.decks.cache import deck_from_rows, deck_to_rows
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     from tests.conftest import DATA
 
-    deck = load_deck(DATA / "good_decks" / "unusual.yaml")
-    assert deck_from_rows(deck_to_rows(deck)) == deck
-    kp = load_deck(REPO / "decks" / "transformer.yaml")
-    assert deck_from_rows(deck_to_rows(kp)) == kp
+    cache = DeckCache(tmp_path / "cache")
+    for deck in (
+        load_deck(DATA / "good_decks" / "unusual.yaml"),
+        load_deck(REPO / "decks" / "transformer.yaml"),
+    ):
+        cache.put("k" * 40, deck)
+        cached = cache.get("k" * 40)
+        assert cached is not None
+        assert cached == deck
+        assert [c.gradable for c in deck.cards] == list(cached.cards.gradable)
+
+
+def settled_cache(folder: Path) -> DeckCache:
+    """A cache whose clock is far ahead, so every file counts as settled."""
+    return DeckCache(folder, clock_ns=lambda: time.time_ns() + 10 * cache_module.SETTLED_NS)
+
+
+def test_a_cached_deck_builds_only_the_cards_asked_for(tmp_path: Path) -> None:
+    cards = "".join(
+        f"  - {{id: c{i}, q: question {i}, a: answer {i}, tags: [t{i % 3}]}}\n" for i in range(50)
+    )
+    path = write(tmp_path, f"id: lazy\ntitle: Lazy\ncards:\n{cards}")
+    cache = DeckCache(tmp_path / "cache")
+    parsed = load_deck(path, cache)
+    loader._checked.clear()
+    cached = load_deck(path, cache)
+    assert cached is not parsed
+    assert cached.cards._built == [None] * 50  # the index alone
+    assert cached.cards.ids == tuple(f"c{i}" for i in range(50))
+    assert cached.cards.tags[4] == ("t1",)
+    assert cached.cards[7].q.plain == "question 7"
+    assert sum(c is not None for c in cached.cards._built) == 1
+    assert cached.cards[7] is cached.cards[7]  # built once, the same object after
+    assert list(cached.cards) == list(parsed.cards)
+
+
+def test_a_damaged_card_record_is_read_from_the_deck_file(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    cache = DeckCache(tmp_path / "cache")
+    load_deck(path, cache)
+    loader._checked.clear()
+    (entry,) = entries(tmp_path / "cache")
+    data = bytearray(entry.read_bytes())
+    data[-30:] = b"\xff" * 30  # same size: the index still reads, the record does not
+    entry.write_bytes(bytes(data))
+    deck = load_deck(path, cache)
+    assert deck.cards[0].q.plain == "first question"
+
+
+def test_a_deck_in_use_survives_its_entry_being_replaced(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    cache = DeckCache(tmp_path / "cache")
+    load_deck(path, cache)
+    loader._checked.clear()
+    deck = load_deck(path, cache)
+    (entry,) = entries(tmp_path / "cache")
+    entry.unlink()  # another process pruned it
+    assert deck.cards[0].a.plain == "y"
+
+
+def test_warm_start_does_not_read_a_settled_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path)
+    cache = settled_cache(tmp_path / "cache")
+    load_deck(path, cache)
+    loader._checked.clear()
+
+    def no_reading(*args: object) -> bytes:
+        raise AssertionError("the deck file was read")
+
+    monkeypatch.setattr(loader, "_read", no_reading)
+    assert load_deck(path, cache).cards[0].q.plain == "first question"
+
+
+def test_a_fresh_file_is_not_trusted_by_its_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path)
+    cache = DeckCache(tmp_path / "cache")  # the real clock: the file was written just now
+    load_deck(path, cache)
+    assert not list((tmp_path / "cache").glob("*.stat"))
+
+
+def test_a_rewrite_with_the_same_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    cache = settled_cache(tmp_path / "cache")
+    load_deck(path, cache)
+    loader._checked.clear()
+    before = path.stat()
+    path.write_text(DECK.replace("first", "fixed"))  # same length
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime put back; ctime moves
+    assert path.stat().st_size == before.st_size
+    assert load_deck(path, cache).cards[0].q.plain == "fixed question"
