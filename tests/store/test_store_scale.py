@@ -7,8 +7,8 @@ and the recall answers of a recent window are found through a partial index.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -187,11 +187,11 @@ def v2_store(path: Path) -> None:
     review_state = fsrs_history(1, [easy])[0][1]
     assert Card.from_json(review_state).state == State.Review
     # cram answers: never part of the retention sample, whatever state the card was in
-    for rating, before in ((1, review_state), (3, review_state), (3, None)):
+    for grade, before in ((1, review_state), (3, review_state), (3, None)):
         db.execute(
             "INSERT INTO reviews (deck_id, card_id, rating, mode, reviewed_at, state_before,"
             " state_after) VALUES ('d', 'graduated', ?, 'cram', ?, ?, NULL)",
-            (rating, T0 + 50.0, before),
+            (grade, T0 + 50.0, before),
         )
     # a scheduled answer logged without its state (an imported row)
     db.execute(
