@@ -209,7 +209,7 @@ def build_store(
     """Write the store; returns facts about it (counts, seconds taken)."""
     from fsrs import Scheduler
 
-    from mlprep.store import open_store
+    from mlprep.store import open_store, schedule_columns
 
     started = time.perf_counter()
     open_store(path).close()
@@ -236,7 +236,7 @@ def build_store(
     )
     written = 0
     studied = 0
-    states: list[tuple[str, str, str, int, float]] = []
+    states: list[tuple[str, str, str, int, float, float | None, float | None]] = []
     db.execute("BEGIN")
     for n, (deck_id, card_id) in enumerate(order):
         if written >= reviews:
@@ -250,7 +250,11 @@ def build_store(
         studied += 1
         last = json.loads(str(rows[-1][7]))
         due = datetime.fromisoformat(last["due"]).timestamp()
-        states.append((deck_id, card_id, str(rows[-1][7]), int(last["state"]), due))
+        fsrs_json = str(rows[-1][7])
+        # stability and last_review: the columns Store._put_state derives, by the same helper
+        states.append(
+            (deck_id, card_id, fsrs_json, int(last["state"]), due, *schedule_columns(fsrs_json))
+        )
     db.execute("COMMIT")
     simulated = time.perf_counter() - started
     db.execute("BEGIN")
@@ -261,9 +265,16 @@ def build_store(
         " state_before, state_after, session_id FROM staging.rows ORDER BY reviewed_at"
     )
     db.executemany(
-        "INSERT INTO card_states (deck_id, card_id, fsrs, state, due) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO card_states (deck_id, card_id, fsrs, state, due, stability, last_review)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         states,
     )
+    # The review totals are kept by triggers, which fired on the INSERT ... SELECT above.
+    (answers,) = db.execute("SELECT answers FROM review_totals WHERE id = 1").fetchone()
+    if answers != written:
+        raise SystemExit(
+            f"the store's review totals count {answers} answers, {written} were written"
+        )
     db.execute("COMMIT")
     db.execute("DETACH DATABASE staging")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -6,8 +6,10 @@ and the recall answers of a recent window are found through a partial index.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -411,3 +413,31 @@ def test_window_queries_seek_their_index(tmp_path: Path) -> None:
     )
     assert totals == ["SEARCH review_totals USING INTEGER PRIMARY KEY (rowid=?)"]
     assert not any("SCAN reviews" in plan for plan in weekly + reviewed + between)
+
+
+# -- the scale benchmark's store -----------------------------------------------------------
+def test_benchmark_store_has_exact_columns_and_totals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """benchmarks/scale.py writes the store with bulk SQL: its columns and totals must hold too."""
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the benchmark puts its folder first
+    source = Path(__file__).resolve().parents[2] / "benchmarks" / "scale.py"
+    spec = importlib.util.spec_from_file_location("scale_benchmark", source)
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, scale)  # its dataclasses look it up
+    spec.loader.exec_module(scale)
+    ids = [[f"card-{n}" for n in range(deck, 40, 2)] for deck in range(2)]
+    path = tmp_path / "mlprep.db"
+    facts = scale.build_store(path, ids, 300, 1.0, T0 + 400 * 86400.0)
+    assert facts["reviews"] == 300
+    expected = recount(path)
+    assert expected.recall_answers > 0
+    with open_store(path) as store:
+        assert store.review_totals() == expected
+        states = store.card_states()
+        schedules = store.card_schedules()
+    assert len(states) == facts["studied"] > 1
+    assert {(d, c): s for d, cards in schedules.items() for c, s in cards.items()} == {
+        key: expected_schedule(state) for key, state in states.items()
+    }
