@@ -441,3 +441,17 @@ def test_benchmark_store_has_exact_columns_and_totals(
     assert {(d, c): s for d, cards in schedules.items() for c, s in cards.items()} == {
         key: expected_schedule(state) for key, state in states.items()
     }
+
+
+def test_lost_totals_row_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "mlprep.db"
+    with open_store(path) as store:
+        answer(store, "d", "c", 3, T0, "review")
+        db = sqlite3.connect(path)
+        db.execute("DELETE FROM review_totals")
+        db.commit()
+        db.close()
+        with pytest.raises(
+            StoreError, match=r"mlprep.db lost its review totals; it was left untouched"
+        ):
+            store.retention()
