@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
+from mlprep.bulk import bulk_build
 from mlprep.decks.model import Deck, topic_of
 from mlprep.quiz.days import STATE_REVIEW, DailyLimits, StudyDays, daily_limits
 from mlprep.quiz.progress import DueCalendar, RecallModel
@@ -96,6 +97,7 @@ def _streak(store: Store, days: StudyDays, today: date) -> int:
 NOT_LOADED = " (not in your decks)"
 
 
+@bulk_build
 def compute_stats(
     store: Store,
     decks: Sequence[Deck],
@@ -201,6 +203,7 @@ class DeckRow:
     path: str
 
 
+@bulk_build
 def deck_rows(
     store: Store | None,
     decks: Sequence[Deck],

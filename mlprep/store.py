@@ -375,6 +375,19 @@ class Store:
             deck[row[1]] = Schedule._make(row[2:])
         return schedules
 
+    def studied_keys(self) -> set[tuple[str, str]]:
+        """(deck id, card id) of every card with a schedule (read from the primary key alone)."""
+        return set(self._read("SELECT deck_id, card_id FROM card_states"))
+
+    def schedules_due_before(self, moment: float) -> dict[tuple[str, str], Schedule]:
+        """The schedules with `due < moment`, keyed like `Card.key` (an index range scan)."""
+        rows = self._read(
+            "SELECT deck_id, card_id, state, due, stability, last_review FROM card_states"
+            " WHERE due < ?",
+            (moment,),
+        )
+        return {(row[0], row[1]): Schedule._make(row[2:]) for row in rows}
+
     @staticmethod
     def _put_state(db: sqlite3.Connection, state: CardState) -> None:
         """The only writer of card_states: the fsrs JSON and the columns derived from it."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlprep.bulk import bulk_build
 from mlprep.decks.cache import DeckCache
 from mlprep.decks.loader import DECK_SUFFIXES, DeckSet, deck_files, inside_folder, load_decks
 from mlprep.decks.model import CARD_TYPES, CardRef, Deck
@@ -126,6 +127,7 @@ class CardFilter:
                 )
 
 
+@bulk_build
 def select_cards(decks: Sequence[Deck], card_filter: CardFilter) -> list[CardRef]:
     """Cards of the chosen decks that pass --topic/--tag/--type (any value of each option).
 

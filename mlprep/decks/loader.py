@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlprep.bulk import bulk_build
 from mlprep.decks import yamltree
 from mlprep.decks.cache import DeckCache
 from mlprep.decks.model import Deck
@@ -194,6 +195,7 @@ def inside_folder(path: Path, folder: Path | None) -> bool:
     return True
 
 
+@bulk_build
 def load_decks(
     files: Iterable[Path], cache: DeckCache | None = None, shipped: Path | None = None
 ) -> DeckSet:

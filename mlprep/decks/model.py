@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import Literal, NamedTuple, Protocol, overload
 
@@ -178,8 +180,12 @@ class CardList(Sequence[Card]):
     def refs(self, deck_id: str, indices: Iterable[int] | None = None) -> list[CardRef]:
         """Handles on the cards at `indices` (all by default), without building them."""
         ids = self.ids
-        chosen = range(len(ids)) if indices is None else indices
-        return [CardRef(deck_id, ids[i], self, i) for i in chosen]
+        rows: Iterable[tuple[tuple[str, str], CardList, int]]
+        if indices is None:  # all in C: zip builds the key tuples and the rows
+            rows = zip(zip(repeat(deck_id), ids), repeat(self), range(len(ids)))
+        else:
+            rows = (((deck_id, ids[i]), self, i) for i in indices)
+        return list(map(partial(tuple.__new__, CardRef), rows))  # CardRef(...) without its __new__
 
     def __eq__(self, other: object) -> bool:
         if self is other:
@@ -204,14 +210,17 @@ def _nothing_to_fetch(indices: Sequence[int]) -> list[Card]:
 class CardRef(NamedTuple):
     """A card chosen by its index, built only if it is shown (see `CardHandle`)."""
 
-    deck_id: str
-    id: str
+    key: tuple[str, str]  # (deck id, card id), as `Card.key`
     cards: CardList
     position: int
 
     @property
-    def key(self) -> tuple[str, str]:
-        return (self.deck_id, self.id)
+    def deck_id(self) -> str:
+        return self.key[0]
+
+    @property
+    def id(self) -> str:
+        return self.key[1]
 
     def resolve(self) -> Card:
         return self.cards[self.position]

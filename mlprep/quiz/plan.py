@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from mlprep.bulk import bulk_build
 from mlprep.decks.model import Deck, topic_of
 from mlprep.errors import UsageError
 from mlprep.quiz.days import DailyLimits, StudyDays, daily_limits
@@ -87,6 +88,7 @@ class Plan:
         }
 
 
+@bulk_build
 def build_plan(
     store: Store,
     decks: Sequence[Deck],

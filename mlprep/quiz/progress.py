@@ -12,11 +12,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import datetime, timedelta
 
+from mlprep.bulk import bulk_build
 from mlprep.quiz.days import STATE_REVIEW, StudyDays
 from mlprep.quiz.scheduler import Scheduler
 from mlprep.store import Schedule, Store
 
 
+@bulk_build
 def schedules_by_key(store: Store) -> dict[tuple[str, str], Schedule]:
     """Every studied card's schedule, keyed like `Card.key` (no FSRS JSON is read)."""
     return {

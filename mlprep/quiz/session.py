@@ -11,8 +11,10 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import islice, zip_longest
 from typing import Generic, Literal, Protocol, TypeVar
 
+from mlprep.bulk import bulk_build
 from mlprep.decks.model import Card, CardHandle, resolve_all
 from mlprep.quiz.days import (
     DEFAULT_NEW_PER_DAY,
@@ -27,7 +29,7 @@ from mlprep.quiz.days import (
 from mlprep.quiz.plan import scheduler_for
 from mlprep.quiz.progress import schedules_by_key
 from mlprep.quiz.scheduler import Grade, Scheduler, restore_state
-from mlprep.store import CardState, Review, ScheduledAnswer, Store
+from mlprep.store import CardState, Review, Schedule, ScheduledAnswer, Store
 
 __all__ = ["DEFAULT_NEW_PER_DAY", "Clock", "utc_now"]
 
@@ -80,25 +82,27 @@ class QueuePlan(Generic[H]):
     cut_by_limit: int = 0  # cards --limit left out
 
 
-def order_new_cards(cards: Sequence[H], order: Order, rng: random.Random) -> list[H]:
-    """New cards in study order: `mixed` takes one card from each deck in turn (the decks'
-    turn order drawn from `rng`), `deck` keeps deck after deck, `random` shuffles them all.
-    Within a deck, mixed and deck keep the author's order (basic to advanced)."""
+def order_new_cards(
+    cards: Sequence[H], order: Order, rng: random.Random, limit: int | None = None
+) -> list[H]:
+    """New cards in study order, the first `limit` of them: `mixed` takes one card from each
+    deck in turn (the decks' turn order drawn from `rng`), `deck` keeps deck after deck,
+    `random` shuffles them all. Within a deck, mixed and deck keep the author's order
+    (basic to advanced)."""
     if order == "deck":
-        return list(cards)
+        return list(cards[:limit])
     if order == "random":
         shuffled = list(cards)
         rng.shuffle(shuffled)
-        return shuffled
+        return shuffled[:limit]
     by_deck: dict[str, list[H]] = {}
     for card in cards:
         by_deck.setdefault(card.deck_id, []).append(card)
     decks = sorted(by_deck)
     rng.shuffle(decks)
-    mixed: list[H] = []
-    for index in range(max((len(v) for v in by_deck.values()), default=0)):
-        mixed.extend(by_deck[d][index] for d in decks if index < len(by_deck[d]))
-    return mixed
+    turns = zip_longest(*(by_deck[d] for d in decks))  # round by round, one card per deck
+    mixed = (card for turn in turns for card in turn if card is not None)
+    return list(islice(mixed, limit))
 
 
 def plan_queue(
@@ -125,6 +129,7 @@ def plan_queue(
     ).queue
 
 
+@bulk_build
 def plan_session(
     cards: Sequence[H],
     states: Mapping[tuple[str, str], Scheduled],
@@ -168,7 +173,7 @@ def plan_session(
         budget = options.new_this_session
     else:
         budget = max(0, new_per_day - new_seen_today)
-    fresh = order_new_cards(new, options.order, rng)[:budget]
+    fresh = order_new_cards(new, options.order, rng, budget)
     queue = due + fresh
     kept = queue if options.limit is None else queue[: options.limit]
     return QueuePlan(
@@ -203,6 +208,9 @@ class Summary:
     next_due: datetime | None
     remaining: int  # cards not yet shown this session
     coming_back: int = 0  # learning/relearning cards queued to come back this session
+
+
+SCHEDULES_READ_ONE_BY_ONE = 2_000  # up to this many session cards, the summary asks per card
 
 
 @dataclass
@@ -318,6 +326,14 @@ class QuizSession:
             self.queue.remove(card)
         self.comebacks.discard(card.key)
 
+    def _session_schedules(self) -> list[Scheduled]:
+        """The current schedule of every card of this session that has one."""
+        if len(self.cards) > SCHEDULES_READ_ONE_BY_ONE:  # one read of them all is cheaper
+            by_key = schedules_by_key(self.store)
+            return [by_key[key] for key in self.cards if key in by_key]
+        found = (self.store.card_state(*key) for key in self.cards)
+        return [state for state in found if state is not None]
+
     def summary(self) -> Summary:
         correct = sum(
             1
@@ -328,11 +344,8 @@ class QuizSession:
                 else record.review.rating > 1
             )
         )
-        states = schedules_by_key(self.store)
         now = self.clock().timestamp()
-        upcoming = [
-            self._shown_due(s) for key, s in states.items() if key in self.cards and s.due > now
-        ]
+        upcoming = [self._shown_due(s) for s in self._session_schedules() if s.due > now]
         next_due = datetime.fromtimestamp(min(upcoming), tz=timezone.utc) if upcoming else None
         return Summary(
             answered=len(self.history),
@@ -343,6 +356,23 @@ class QuizSession:
             remaining=self.left()[0],
             coming_back=self.left()[1],
         )
+
+
+@bulk_build
+def _due_or_new(
+    store: Store, cards: Sequence[CardHandle], due_before: float
+) -> tuple[list[CardHandle], dict[tuple[str, str], Schedule]]:
+    """The cards a review session can show (new ones, and those due before `due_before`,
+    which is never before now) with their schedules, in the order of `cards`.
+
+    `plan_session` only ever queues new and due cards, so planning over these gives
+    the same queue as planning over every card, without reading every schedule:
+    the store gives the due ones by an index range and the studied keys alone.
+    """
+    due = store.schedules_due_before(due_before)
+    studied = store.studied_keys()
+    chosen = [card for card in cards if card.key in due or card.key not in studied]
+    return chosen, due
 
 
 def start_session(
@@ -371,9 +401,13 @@ def start_session(
         review_cap=limits.review_cap if options.review_cap is None else options.review_cap,
     )
     start = days.start_of_today(now).timestamp()
+    candidates: Sequence[CardHandle] = cards
+    states: dict[tuple[str, str], Schedule] = {}
+    if options.mode == "review":  # cram shows every chosen card and ignores schedules
+        candidates, states = _due_or_new(store, cards, days.end_of_today(now).timestamp())
     plan = plan_session(
-        cards,
-        schedules_by_key(store),
+        candidates,
+        states,
         now=now,
         options=options,
         new_seen_today=store.new_cards_since(start),
