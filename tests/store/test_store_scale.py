@@ -330,6 +330,27 @@ def test_card_schedules_match_card_states(tmp_path: Path) -> None:
     assert {s.state for s in states.values()} >= {1, 2}  # learning and review cards alike
 
 
+def test_studied_keys_and_schedules_due_before(tmp_path: Path) -> None:
+    rng = random.Random(11)
+    with open_store(tmp_path / "mlprep.db") as store:
+        at = T0
+        for _ in range(40):
+            at += rng.choice([600.0, 86400.0 * rng.randint(1, 20)])
+            answer(
+                store, rng.choice("ab"), f"c{rng.randint(0, 9)}", rng.randint(1, 4), at, "review"
+            )
+        answer(store, "a", "crammed", 3, at, "cram")  # logged, never scheduled
+        states = store.card_states()
+        assert store.studied_keys() == set(states)
+        dues = sorted(state.due for state in states.values())
+        for moment in (dues[0], dues[len(dues) // 2], dues[-1], dues[-1] + 1):
+            assert store.schedules_due_before(moment) == {
+                key: expected_schedule(state)
+                for key, state in states.items()
+                if state.due < moment  # strictly before
+            }
+
+
 @pytest.mark.parametrize(
     ("fsrs_json", "expected"),
     [
