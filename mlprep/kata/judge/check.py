@@ -240,11 +240,16 @@ class Checker:
         limits: Limits | None = None,
         *,
         diagnose: bool = True,
+        fail_fast: bool = False,
     ) -> Verdict:
-        """The full verdict for `file`, with a mutant diagnosis when it fails."""
+        """The full verdict for `file`, with a mutant diagnosis when it fails.
+
+        `fail_fast` stops at the first failing case (the others read "not run"):
+        for callers that only need to know that, and how, a file fails.
+        """
         started = time.monotonic()
         limits = limits or Limits.for_timeout(kata.timeout)
-        cases, run, error = self.run(kata, file, seed, limits)
+        cases, run, error = self.run(kata, file, seed, limits, fail_fast=fail_fast)
         params = kata.entry.params
         if error is not None:
             results = tuple(
