@@ -144,6 +144,7 @@ def install_banned_guards(banned: list[dict[str, str]], hits: list[str]) -> None
         for item in banned
         if item.get("module")
     }
+    guards: dict[int, tuple[object, object]] = {}  # id of the original -> (original, its guard)
     for item in banned:
         api = item.get("api")
         display = item.get("display") or api or ""
@@ -158,15 +159,19 @@ def install_banned_guards(banned: list[dict[str, str]], hits: list[str]) -> None
             if isinstance(original, type)
             else _guard_function(display, hits)
         )
-        for module in list(sys.modules.values()):
-            namespace = getattr(module, "__dict__", None)
-            if isinstance(namespace, dict):
-                for key, value in list(namespace.items()):
-                    if value is original:
-                        namespace[key] = guard
+        guards.setdefault(id(original), (original, guard))
         if isinstance(owner, type):
             _set_type_attribute(owner, attr, guard)
         else:
             setattr(owner, attr, guard)
+    # one pass over every loaded module (torch alone has ~1,500) for all the banned APIs at once
+    if guards:
+        for module in list(sys.modules.values()):
+            namespace = getattr(module, "__dict__", None)
+            if isinstance(namespace, dict):
+                for key, value in list(namespace.items()):
+                    pair = guards.get(id(value))
+                    if pair is not None and pair[0] is value:
+                        namespace[key] = pair[1]
     if modules:
         _ban_modules(modules, hits)
