@@ -99,13 +99,11 @@ def command_shape() -> tuple[int, int]:
 
 
 def peak_rss_mib(command: Sequence[str], env: dict[str, str]) -> float:
-    """Peak resident memory of a child process (Linux: ru_maxrss in KiB)."""
-    import resource
+    """Peak resident memory of one child process, its own (not the largest child's so far:
+    RUSAGE_CHILDREN's ru_maxrss is the maximum over every child this process waited for)."""
+    from scale import run_child
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(list(command), env=env, capture_output=True, text=True, timeout=600)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    return run_child(command, env).rss_mib
 
 
 def seed_store(path: Path, reviews: int) -> None:

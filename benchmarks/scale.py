@@ -494,4 +494,54 @@ def run_scale(
         f"Store.answer (read state, FSRS, insert review, upsert state, commit; WAL): median "
         f"{statistics.median(commits) * 1000:.2f} ms, max {max(commits) * 1000:.2f} ms."
     )
+    rows += display_rows(runs)
     return rows, rss, notes
+
+
+def render_seconds(text: str) -> float:
+    """Seconds to render one card text the way the quiz does (Markdown through Rich, 100 columns)."""
+    import io
+
+    from rich.console import Console
+
+    from mlprep.decks.model import Text
+    from mlprep.ui.cards import markdown
+
+    started = time.perf_counter()
+    console = Console(file=io.StringIO(), width=100, force_terminal=True)
+    console.print(markdown(Text(plain=text), "en"))
+    return time.perf_counter() - started
+
+
+def display_rows(runs: int) -> list[tuple[str, str, str, float, float, float | None]]:
+    """S5: showing one huge field is linear in its size (in process, medians of `runs`).
+
+    Deck fields are capped at 65,536 characters by lint, so these sizes only reach the
+    screen through code that renders text without loading a deck; they bound the cost.
+    """
+    from mlprep.decks.schema import MAX_FIELD_CHARS
+
+    mib = 2**20
+    prose = "lorem ipsum dolor sit amet "
+    marked = "lorem ipsum **dolor** sit amet "
+    cases = [
+        ("4 MB one-line question (prose), rendered", prose * (4 * mib // len(prose)), 1.0),
+        ("4 MB one-line question (no spaces), rendered", "x" * (4 * mib), 1.0),
+        ("1 MB with a bold span every 31 characters", marked * (mib // len(marked)), None),
+        (
+            f"{MAX_FIELD_CHARS:,}-character field (the lint cap), bold every 31 characters",
+            marked * (MAX_FIELD_CHARS // len(marked)),
+            1.0,
+        ),
+    ]
+    return [
+        (
+            "S5",
+            label,
+            "1 s (absolute)",
+            statistics.median(render_seconds(text) for _ in range(runs)),
+            1.0,
+            limit,
+        )
+        for label, text, limit in cases
+    ]
