@@ -259,3 +259,25 @@ def test_output_printed_before_a_load_error_is_kept(checker: Checker, tmp_path: 
     verdict = checker.check(kata("attention"), solution)
     assert verdict.status == ERROR and "ImportError: cannot load" in (verdict.error or "")
     assert "printed before failing" in verdict.output
+
+
+def test_the_cases_request_is_the_json_of_the_cases() -> None:
+    """Each case's inputs are encoded once and spliced into every run's request, unchanged."""
+    import json
+
+    from mlprep.kata.judge.compare import Tolerance
+    from mlprep.kata.runner.channel import dumps
+    from mlprep.kata.runner.jobs import OracleCase, cases_request
+
+    inputs = [
+        {"args": [[1, 2.5, None], {"t": "str", "v": 'é"\\n'}], "kwargs": {"k": True}},
+        {"args": [], "kwargs": {}},
+    ]
+    cases = [
+        OracleCase(i * 7, f"c{i}", value, None, Tolerance(), None, "")
+        for i, value in enumerate(inputs)
+    ]
+    expected = {"cases": [{"index": c.index, "inputs": c.inputs} for c in cases]}
+    assert cases_request(cases) == dumps(expected)
+    assert json.loads(cases_request(cases[1:])) == {"cases": expected["cases"][1:]}
+    assert cases[0].inputs_json is cases[0].inputs_json  # made once

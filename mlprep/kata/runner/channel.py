@@ -29,8 +29,17 @@ class ChannelError(Exception):
     """The peer sent something that is not a frame of this protocol."""
 
 
+def dumps(value: object) -> bytes:
+    """JSON as the frames carry it (compact, UTF-8)."""
+    return json.dumps(value, separators=(",", ":")).encode("utf-8")
+
+
 def send(sock: socket.socket, message: dict[str, Any]) -> None:
-    payload = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    send_raw(sock, dumps(message))
+
+
+def send_raw(sock: socket.socket, payload: bytes) -> None:
+    """Send a frame whose JSON object is already encoded (see `dumps`)."""
     sock.sendall(HEADER.pack(len(payload)) + payload)
 
 

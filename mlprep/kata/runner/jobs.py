@@ -17,6 +17,7 @@ import socket
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,11 @@ class OracleCase:
     tol: Tolerance
     timeout: float | None
     note: str
+
+    @cached_property
+    def inputs_json(self) -> bytes:
+        """The inputs as JSON, made once: every run of every file checked sends them."""
+        return channel.dumps(self.inputs)
 
     def describe_inputs(self, params: Sequence[str]) -> str:
         parts = []
@@ -378,6 +384,12 @@ def _outcome(message: dict[str, Any], limits: Limits) -> Outcome:
     return result
 
 
+def cases_request(cases: Sequence[OracleCase]) -> bytes:
+    """The frame `{"cases": [{"index": ..., "inputs": ...}, ...]}`, from each case's cached JSON."""
+    items = b",".join(b'{"index":%d,"inputs":%s}' % (c.index, c.inputs_json) for c in cases)
+    return b'{"cases":[' + items + b"]}"
+
+
 def run_solution(
     server: ForkServer,
     kata: Kata,
@@ -419,9 +431,7 @@ def run_solution(
         loaded = False
         stop = False
         try:
-            channel.send(
-                job.sock, {"cases": [{"index": i, "inputs": by_index[i].inputs} for i in pending]}
-            )
+            channel.send_raw(job.sock, cases_request([by_index[i] for i in pending]))
             deadline = min(run_deadline, time.monotonic() + limits.load_timeout)
             while True:
                 message = channel.receive(job.sock, deadline)
