@@ -281,3 +281,26 @@ def test_the_cases_request_is_the_json_of_the_cases() -> None:
     assert cases_request(cases) == dumps(expected)
     assert json.loads(cases_request(cases[1:])) == {"cases": expected["cases"][1:]}
     assert cases[0].inputs_json is cases[0].inputs_json  # made once
+
+
+def test_the_folder_mlprep_was_started_from_stays_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m mlprep` puts the working folder first on sys.path; a job must not read it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    secret = project / "notes.txt"
+    secret.write_text("TOPSECRET-7")
+    monkeypatch.chdir(project)
+    monkeypatch.syspath_prepend(str(project))
+    solution = tmp_path / "binary_search.py"
+    solution.write_text(
+        f"def binary_search(nums, target):\n    raise RuntimeError(open({str(secret)!r}).read())\n"
+    )
+    with Checker(KATAS, []) as fresh:
+        verdict = fresh.check(kata("binary_search"), solution, diagnose=False)
+    shown = " ".join(c.message for c in verdict.cases) + verdict.output
+    assert verdict.status != PASS
+    assert "TOPSECRET-7" not in shown
+    if abi_version() >= 1:
+        assert f"PermissionError: [Errno 13] Permission denied: '{secret}'" in shown

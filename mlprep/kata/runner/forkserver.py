@@ -2,7 +2,8 @@
 
 The worker is a separate `python -I -B` process (isolated, and writing no
 bytecode next to the katas) in its own session with a clean environment and
-the checker's own `sys.path` (so it imports exactly what the checker would); it
+the checker's own `sys.path` (so it imports exactly what the checker would, less
+the working folder: see `worker_path`); it
 imports torch once, so every job after the first starts in milliseconds. Jobs
 are forked children in their own sessions; the checker kills each job's whole
 process group when the job ends, whatever happened. The worker dies with the
@@ -51,6 +52,18 @@ def _clean_env() -> dict[str, str]:
     return env
 
 
+def worker_path(path: Sequence[str] | None = None, cwd: str | None = None) -> list[str]:
+    """The checker's import path for the worker, less the folder mlprep was started from.
+
+    `python -m mlprep` puts the working folder first on `sys.path`, and a job may read
+    every folder it imports from: the user's project folder would be readable by kata
+    code. mlprep itself is found through its own package root, passed separately.
+    """
+    here = os.path.realpath(cwd if cwd is not None else os.getcwd())
+    entries = sys.path if path is None else path
+    return [p for p in entries if p and os.path.realpath(p) != here]
+
+
 _servers: weakref.WeakSet[ForkServer] = weakref.WeakSet()
 
 
@@ -92,7 +105,7 @@ class ForkServer:
         try:
             self._proc = subprocess.Popen(
                 [self.python, "-I", "-B", "-c", _BOOT, str(_PACKAGE_ROOT), str(child.fileno()),
-                 json.dumps(list(self.preload)), str(os.getpid()), json.dumps(sys.path)],
+                 json.dumps(list(self.preload)), str(os.getpid()), json.dumps(worker_path())],
                 pass_fds=[child.fileno()],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
