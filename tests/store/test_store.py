@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mlprep import store as store_module
+from mlprep import store_schema as store_module
 from mlprep.errors import StoreError
 from mlprep.store import open_store
 
