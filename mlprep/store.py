@@ -21,9 +21,8 @@ from types import TracebackType
 from typing import Any, NamedTuple
 
 from mlprep.errors import StoreError
-from mlprep.store_schema import RECALL_ANSWER, SCHEMA_VERSION, migrate, schedule_columns
-
-__all__ = ["SCHEMA_VERSION", "schedule_columns"]
+from mlprep.store_schema import RECALL_ANSWER, migrate, schedule_columns
+from mlprep.store_schema import SCHEMA_VERSION as SCHEMA_VERSION  # the store's version
 
 
 @dataclass(frozen=True)
