@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from mlprep.decks import cache as cache_module
-from mlprep.decks import loader
-from mlprep.decks import load_deck
+from mlprep.decks import load_deck, loader
 from mlprep.decks.cache import DeckCache
 from tests.conftest import REPO
 
