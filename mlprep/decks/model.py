@@ -162,14 +162,14 @@ class CardList(Sequence[Card]):
     def __getitem__(self, index: int | slice) -> Card | list[Card]:
         if isinstance(index, slice):
             return self.load(range(len(self.ids))[index])
-        card = self._built[index]
-        return card if card is not None else self.load([index])[0]
+        card = self._built[index]  # IndexError past either end, as for a tuple
+        return card if card is not None else self.load([index % len(self.ids)])[0]
 
     def __iter__(self) -> Iterator[Card]:
         return iter(self.load(range(len(self.ids))))
 
     def load(self, indices: Iterable[int]) -> list[Card]:
-        """The cards at `indices`, building the missing ones in one read."""
+        """The cards at `indices` (0 to len - 1), building the missing ones in one `fetch`."""
         wanted = list(indices)
         missing = sorted({i for i in wanted if self._built[i] is None})
         if missing:

@@ -131,6 +131,9 @@ def test_a_cached_deck_builds_only_the_cards_asked_for(tmp_path: Path) -> None:
     assert cached.cards[7].q.plain == "question 7"
     assert sum(c is not None for c in cached.cards._built) == 1
     assert cached.cards[7] is cached.cards[7]  # built once, the same object after
+    assert cached.cards[-1].q.plain == "question 49"
+    assert cached.cards[-1] is cached.cards[49]
+    assert [c.id for c in cached.cards[2:5]] == ["c2", "c3", "c4"]
     assert list(cached.cards) == list(parsed.cards)
 
 
