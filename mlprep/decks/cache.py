@@ -29,12 +29,14 @@ import struct
 import time
 import weakref
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from mlprep import __version__
 from mlprep.cachefiles import store_entry
 from mlprep.decks.model import Card, CardList, Deck, KeyPoint, Text
+from mlprep.errors import DeckError, Location, Problem
 
 _MAGIC = b"mlprep-deck-cache\n"
 _FORMAT = f"{__version__}/3".encode()
@@ -98,20 +100,31 @@ def encode_deck(deck: Deck) -> bytes:
 class _Records:
     """Reads card records from an open entry (the descriptor keeps a replaced entry readable)."""
 
-    def __init__(self, fd: int, base: int, ends: tuple[int, ...], reparse: Reparse | None) -> None:
+    def __init__(
+        self, fd: int, base: int, ends: tuple[int, ...], deck: Path, reparse: Reparse | None
+    ) -> None:
         self.fd = fd
         self.base = base
         self.ends = ends
+        self.deck = deck
         self.reparse = reparse
 
-    def fetch(self, indices: Sequence[int]) -> list[Card]:
+    def fetch(self, indices: Sequence[int], ids: tuple[str, ...]) -> list[Card]:
         try:
             return [self._read(i) for i in indices]
-        except Exception:  # a damaged record: the deck file itself is the truth
+        except Exception as error:  # a damaged record: the deck file itself is the truth
             fresh = self.reparse() if self.reparse else None
-            if fresh is None or len(fresh.cards) != len(self.ends):
-                raise
-            return [fresh.cards[i] for i in indices]
+            if fresh is not None and fresh.cards.ids == ids:
+                return [fresh.cards[i] for i in indices]
+            raise DeckError(
+                [
+                    Problem(
+                        Location(self.deck),
+                        "its cached copy is damaged and the file changed since it was read: "
+                        "run the command again",
+                    )
+                ]
+            ) from error
 
     def _read(self, i: int) -> Card:
         start = self.ends[i - 1] if i else 0
@@ -139,8 +152,8 @@ def _open_entry(entry: Path, reparse: Reparse | None) -> Deck | None:
         base = index_at + index_size
         if base + (ends[-1] if ends else 0) != size:
             raise ValueError("truncated entry")
-        records = _Records(fd, base, ends, reparse)
-        cards = CardList(ids, types, tags, gradable, records.fetch)
+        records = _Records(fd, base, ends, Path(path), reparse)
+        cards = CardList(ids, types, tags, gradable, partial(records.fetch, ids=ids))
         weakref.finalize(cards, os.close, fd)
         built_title = _text(title)
         assert built_title is not None

@@ -12,6 +12,7 @@ import pytest
 from mlprep.decks import cache as cache_module
 from mlprep.decks import load_deck, loader
 from mlprep.decks.cache import DeckCache
+from mlprep.errors import DeckError
 from tests.conftest import REPO
 
 DECK = "id: cached\ntitle: Cached\ncards:\n  - {id: a, q: first question, a: y}\n"
@@ -148,6 +149,25 @@ def test_a_damaged_card_record_is_read_from_the_deck_file(tmp_path: Path) -> Non
     entry.write_bytes(bytes(data))
     deck = load_deck(path, cache)
     assert deck.cards[0].q.plain == "first question"
+
+
+def test_a_damaged_record_of_a_changed_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    cache = DeckCache(tmp_path / "cache")
+    load_deck(path, cache)
+    loader._checked.clear()
+    deck = load_deck(path, cache)  # the index is read now, the card later
+    (entry,) = entries(tmp_path / "cache")
+    data = bytearray(entry.read_bytes())
+    data[-30:] = b"\xff" * 30
+    entry.write_bytes(bytes(data))  # the open descriptor sees the same inode: damaged
+    write(tmp_path, DECK.replace("{id: a,", "{id: renamed,"))
+    with pytest.raises(DeckError) as caught:
+        deck.cards[0]
+    assert str(caught.value) == (
+        f"{path}: its cached copy is damaged and the file changed since it was read: "
+        "run the command again"
+    )
 
 
 def test_a_deck_in_use_survives_its_entry_being_replaced(tmp_path: Path) -> None:
