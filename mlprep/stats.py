@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from mlprep.bulk import bulk_build
 from mlprep.decks.model import Deck, topic_of
 from mlprep.quiz.days import STATE_REVIEW, DailyLimits, StudyDays, daily_limits
-from mlprep.quiz.progress import DueCalendar, RecallModel
+from mlprep.quiz.progress import DueCalendar, RecallModel, studied
 from mlprep.store import Schedule, Store
 
 __all__ = ["topic_of"]
@@ -126,12 +126,12 @@ def compute_stats(
     cards_total = 0
     due_now = 0
 
-    def count(topic: str, studied: Iterable[Schedule], new: int) -> None:
+    def count(topic: str, seen: Iterable[Schedule], new: int) -> None:
         nonlocal due_now
         counts = topics.setdefault(topic, TopicCounts())
         counts.new += new
         total = recall.get(topic, 0.0)
-        for schedule in studied:
+        for schedule in seen:
             if schedule.state == STATE_REVIEW:
                 counts.review += 1
             else:
@@ -148,11 +148,10 @@ def compute_stats(
     loaded: dict[str, set[str]] = {}
     for deck in decks:
         ids = deck.cards.ids
-        mine = schedules.get(deck.id, {})
-        studied = [mine[card_id] for card_id in ids if card_id in mine]
+        seen = studied(deck, schedules)
         cards_total += len(ids)
         loaded.setdefault(deck.id, set()).update(ids)
-        count(topic_of(deck), studied, len(ids) - len(studied))
+        count(topic_of(deck), seen, len(ids) - len(seen))
     for deck_id in sorted(schedules):
         mine = schedules[deck_id]
         known = loaded.get(deck_id, set())
@@ -216,16 +215,15 @@ def deck_rows(
     rows = []
     for deck in decks:
         ids = deck.cards.ids
-        mine = schedules.get(deck.id, {})
-        studied = [mine[card_id] for card_id in ids if card_id in mine]
+        seen = studied(deck, schedules)
         rows.append(
             DeckRow(
                 id=deck.id,
                 title=deck.title.get("zh" if lang == "zh" else "en"),
                 topic=deck.topic,
                 cards=len(ids),
-                due=sum(1 for s in studied if calendar.due_now(s.state, s.due)),
-                new=len(ids) - len(studied),
+                due=sum(1 for s in seen if calendar.due_now(s.state, s.due)),
+                new=len(ids) - len(seen),
                 path=str(deck.path),
             )
         )

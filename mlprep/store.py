@@ -306,18 +306,6 @@ class Store:
         )
         return int(rows[0][0])
 
-    def review_days(self, utc_offset: float = 0.0) -> list[int]:
-        """Distinct local day numbers (days since 1970-01-01) with at least one answer, newest first.
-
-        Integer arithmetic on the timestamp instead of SQLite's date(..., 'localtime'):
-        the same result for a fixed UTC offset, several times faster on large logs.
-        """
-        rows = self._read(
-            "SELECT DISTINCT CAST((reviewed_at + ?) / 86400 AS INTEGER) AS day FROM reviews ORDER BY day DESC",
-            (utc_offset,),
-        )
-        return [int(r[0]) for r in rows]
-
     def review_totals(self) -> ReviewTotals:
         """Counts over the whole log, read from the one-row table the triggers keep (O(1))."""
         rows = self._read(

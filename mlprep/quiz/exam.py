@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mlprep.decks.model import Card, CardRef, Deck, topic_of
-from mlprep.quiz.progress import RecallModel
+from mlprep.quiz.progress import RecallModel, studied
 from mlprep.quiz.scheduler import Grade, Scheduler
 from mlprep.quiz.session import QuizSession
 from mlprep.store import Store
@@ -34,8 +34,7 @@ def topic_weakness(store: Store, decks: Sequence[Deck], now: datetime) -> dict[s
     schedules = store.card_schedules()
     weakness: dict[str, float] = {}
     for deck in decks:
-        mine = schedules.get(deck.id, {})
-        recall = sum(model.recall(mine[c], at) for c in deck.cards.ids if c in mine)
+        recall = sum(model.recall(schedule, at) for schedule in studied(deck, schedules))
         topic = topic_of(deck)
         mean = recall / len(deck.cards) if len(deck.cards) else 0.0
         weakness[topic] = min(weakness.get(topic, 1.0), 1.0 - mean)

@@ -11,7 +11,7 @@ from mlprep.bulk import bulk_build
 from mlprep.decks.model import Deck, topic_of
 from mlprep.errors import UsageError
 from mlprep.quiz.days import DailyLimits, StudyDays, daily_limits
-from mlprep.quiz.progress import DueCalendar, RecallModel
+from mlprep.quiz.progress import DueCalendar, RecallModel, studied
 from mlprep.quiz.scheduler import Scheduler
 from mlprep.store import Store
 
@@ -111,13 +111,11 @@ def build_plan(
     due = [0] * (horizon + 1)  # the last slot: after the horizon
     for deck in decks:
         readiness = plan.topics.setdefault(topic_of(deck), TopicReadiness())
-        ids = deck.cards.ids
-        mine = schedules.get(deck.id, {})
-        studied = [mine[card_id] for card_id in ids if card_id in mine]
-        readiness.cards += len(ids)
-        readiness.seen += len(studied)
-        plan.new_cards += len(ids) - len(studied)
-        for schedule in studied:
+        seen = studied(deck, schedules)
+        readiness.cards += len(deck.cards)
+        readiness.seen += len(seen)
+        plan.new_cards += len(deck.cards) - len(seen)
+        for schedule in seen:
             readiness.recall_sum += model.recall(schedule, recall_at)
             due[calendar.due_day(schedule.state, schedule.due)] += 1
     plan.daily_due = [((today + timedelta(days=i)).isoformat(), due[i]) for i in range(horizon)]

@@ -10,9 +10,11 @@ the day boundaries computed once per command.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from mlprep.bulk import bulk_build
+from mlprep.decks.model import Deck
 from mlprep.quiz.days import STATE_REVIEW, StudyDays
 from mlprep.quiz.scheduler import Scheduler
 from mlprep.store import Schedule, Store
@@ -26,6 +28,15 @@ def schedules_by_key(store: Store) -> dict[tuple[str, str], Schedule]:
         for deck_id, cards in store.card_schedules().items()
         for card_id, schedule in cards.items()
     }
+
+
+Schedules = Mapping[str, Mapping[str, Schedule]]  # deck id -> card id -> schedule
+
+
+def studied(deck: Deck, schedules: Schedules) -> list[Schedule]:
+    """The schedules of the deck's cards that have one (its cards never studied have none)."""
+    mine = schedules.get(deck.id, {})
+    return [mine[card_id] for card_id in deck.cards.ids if card_id in mine]
 
 
 class DueCalendar:
