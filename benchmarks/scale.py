@@ -384,7 +384,9 @@ def run_scale(
 
     first_card = [*MLPREP, "quiz", "--limit", "1"]
     fill = checked(first_card, env)  # fills the deck cache
-    notes.append(f"First `quiz` start-up (deck cache empty): {fill.seconds:.2f} s.")
+    notes.append(
+        f"First `quiz` start-up (deck cache empty): {fill.seconds:.2f} s, peak RSS {fill.rss_mib:.0f} MiB."
+    )
     warm, warm_rss, _ = median_child(runs, first_card, env)
     rows.append(("S1", "first card of quiz, warm cache", "mlprep --help", warm, helps, 4.0))
     rss.append(("quiz, first card (warm cache)", warm_rss))

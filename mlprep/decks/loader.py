@@ -129,6 +129,9 @@ def _parse_and_check(
     deck, problems = build_deck(path, root)
     if cache and deck is not None:
         cache.put(key, deck)
+        # the cached deck keeps its index only: the parsed cards (100,000 of them take
+        # hundreds of MB) go as soon as the next deck is parsed
+        deck = cache.get(key, lambda: _reparse(path)) or deck
     return deck, problems
 
 

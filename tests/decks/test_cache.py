@@ -138,6 +138,15 @@ def test_a_cached_deck_builds_only_the_cards_asked_for(tmp_path: Path) -> None:
     assert list(cached.cards) == list(parsed.cards)
 
 
+def test_a_deck_parsed_for_the_first_time_comes_back_as_its_index(tmp_path: Path) -> None:
+    """The first run keeps no parsed cards: each deck is held as its cached index."""
+    cards = "".join(f"  - {{id: c{i}, q: question {i}, a: answer {i}}}\n" for i in range(20))
+    path = write(tmp_path, f"id: first\ntitle: First\ncards:\n{cards}")
+    deck = load_deck(path, DeckCache(tmp_path / "cache"))
+    assert deck.cards._built == [None] * 20
+    assert deck.cards[19].a.plain == "answer 19"
+
+
 def test_a_damaged_card_record_is_read_from_the_deck_file(tmp_path: Path) -> None:
     path = write(tmp_path)
     cache = DeckCache(tmp_path / "cache")
